@@ -1,0 +1,78 @@
+/**
+ * The convotag command line: a thin composition of one file per command.
+ * Exit codes: 0 done (bad records, if any, reported on stderr and counted);
+ * 1 a fatal error, or the first bad record under --strict; 2 usage.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { EXIT_USAGE, exitCodeFor } from './common.js';
+import { evalCommand } from './eval.js';
+import { validateCommand } from './validate.js';
+
+function inputOptions(cmd: Command): Command {
+  return cmd
+    .option('--strict', 'stop at the first bad record (exit code 1)')
+    .addOption(
+      new Option('--input-format <format>', 'input format; default from the extension, stdin sniffed').choices(['jsonl', 'json', 'csv']),
+    )
+    .option('--csv-columns <map>', 'CSV header names, e.g. id=ticket_id,text=body,role=author_type')
+    .option('-q, --quiet', 'no read summary on stderr');
+}
+
+export function buildProgram(run: (code: Promise<number>) => void): Command {
+  const program = new Command('convotag')
+    .description(
+      'Tag web-shop support conversations (nl/en) with purchase motives, obstacles, up-sell signals and assortment requests; find personas.',
+    )
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run convotag --help for usage)')
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .exitOverride();
+
+  inputOptions(
+    program
+      .command('validate')
+      .description(
+        'check transcript, gold or tag files against the data contract; problems with file:line go to stdout; exit 1 when any record is bad',
+      )
+      .argument('[files...]', 'files to check (- or none for stdin)')
+      .addOption(
+        new Option('--kind <kind>', 'record kind; default from the file name (*gold* → gold, *tags* → tags)').choices([
+          'transcripts',
+          'gold',
+          'tags',
+        ]),
+      )
+      .option('--json', 'problems as JSON Lines'),
+  ).action((files: string[], opts) => run(validateCommand(files, opts)));
+
+  inputOptions(
+    program
+      .command('eval')
+      .description(
+        'score tags against gold labels: per intent and per (intent, subtype) P/R/F1, micro and macro, per language, items, exact match',
+      )
+      .argument('<tags...>', 'tag files (JSONL from convotag tag)')
+      .requiredOption('--gold <file>', 'gold labels (JSONL)')
+      .option('--json', 'print the full result as JSON'),
+  ).action((files: string[], opts) => run(evalCommand(files, opts)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let pending: Promise<number> | undefined;
+  const program = buildProgram((p) => {
+    pending = p;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return pending ? await pending : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return EXIT_USAGE;
+    }
+    return exitCodeFor(err);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './taxonomy.js';
+export * from './schemas.js';

@@ -1,0 +1,8 @@
+/**
+ * convotag's public API: re-exports and factories only.
+ */
+export * from './contract/index.js';
+export * from './io/index.js';
+export * from './text/index.js';
+export * from './evaluation/index.js';
+export { VERSION } from './version.js';

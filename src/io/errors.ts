@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+
+/** One bad record: where it is and what is wrong, precise enough to fix it. */
+export interface RecordProblem {
+  file: string;
+  /** 1-based line (JSONL, JSON array) or the first line of the row group (CSV). */
+  line: number;
+  /** Field path inside the record, e.g. `turns[1].role`; empty for the whole record. */
+  field: string;
+  message: string;
+  /** Conversation id when it could be read. */
+  id?: string;
+}
+
+export function formatProblem(p: RecordProblem): string {
+  const field = p.field ? `${p.field}: ` : '';
+  const id = p.id ? ` (id ${p.id})` : '';
+  return `${p.file}:${p.line}: ${field}${p.message}${id}`;
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/** Turn a zod error into one problem per issue, located in the file. */
+export function problemsFromZod(error: z.ZodError, file: string, line: number, id?: string): RecordProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    line,
+    field: formatPath(issue.path),
+    message: issue.message,
+    ...(id ? { id } : {}),
+  }));
+}
+
+/** An error that ends the run (exit code 1), e.g. an unreadable file or the first bad record under --strict. */
+export class ConvotagError extends Error {
+  constructor(
+    message: string,
+    readonly problems: RecordProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ConvotagError';
+  }
+}

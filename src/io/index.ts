@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './sources.js';
+export * from './readers.js';

@@ -1,0 +1,45 @@
+import type { Transcript } from '../contract/schemas.js';
+import type { Language, Role } from '../contract/taxonomy.js';
+import { detectLanguage } from './language.js';
+import { negationScope } from './negation.js';
+import { stem } from './stem.js';
+import { tokenize, type Tokens } from './tokenize.js';
+
+/** One turn after the text layer: tokens with offsets, stems and negation flags. */
+export interface AnalysedTurn extends Tokens {
+  index: number;
+  role: Role;
+  text: string;
+  stems: string[];
+  negated: Uint8Array;
+}
+
+export interface AnalysedTranscript {
+  id: string;
+  language: Language;
+  turns: AnalysedTurn[];
+}
+
+export function analyseTurn(text: string, role: Role, index: number, language: Language): AnalysedTurn {
+  const tokens = tokenize(text);
+  const stems = new Array<string>(tokens.norm.length);
+  for (let i = 0; i < tokens.norm.length; i++) stems[i] = stem(tokens.norm[i]!, language);
+  return { ...tokens, index, role, text, stems, negated: negationScope(tokens, language) };
+}
+
+/** Language of a transcript: the given one, else detected from the customer's words (all words when there are none). */
+export function transcriptLanguage(transcript: Transcript): Language {
+  if (transcript.language) return transcript.language;
+  const customer = transcript.turns.filter((t) => t.role === 'customer');
+  const source = customer.length ? customer : transcript.turns;
+  return detectLanguage(source.map((t) => t.text).join('\n'));
+}
+
+export function analyseTranscript(transcript: Transcript, language?: Language): AnalysedTranscript {
+  const lang = language ?? transcriptLanguage(transcript);
+  return {
+    id: transcript.id,
+    language: lang,
+    turns: transcript.turns.map((t, i) => analyseTurn(t.text, t.role, i, lang)),
+  };
+}

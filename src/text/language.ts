@@ -1,0 +1,108 @@
+import { detect } from 'tinyld';
+import type { Language } from '../contract/taxonomy.js';
+import { stopWordsEn, stopWordsNl } from './stopwords.js';
+import { tokenize } from './tokenize.js';
+
+// Words that mark one language and are rare in the other (stop-word lists share "is", "in", "ok" …).
+const markersNl = new Set([
+  'de',
+  'het',
+  'een',
+  'ik',
+  'niet',
+  'geen',
+  'mijn',
+  'van',
+  'wij',
+  'jullie',
+  'bedankt',
+  'graag',
+  'ook',
+  'nog',
+  'wel',
+  'maar',
+  'voor',
+  'naar',
+  'dat',
+  'hoe',
+  'wat',
+  'je',
+  'u',
+  'heb',
+  'heeft',
+  'kan',
+  'wil',
+  'zijn',
+  'bij',
+  'er',
+  'dit',
+  'deze',
+  'hoi',
+  'groeten',
+  'alvast',
+  'pakket',
+  'bestelling',
+  'ge',
+  'da',
+]);
+const markersEn = new Set([
+  'the',
+  'a',
+  'and',
+  'i',
+  'my',
+  'you',
+  'your',
+  'not',
+  'no',
+  'of',
+  'to',
+  'is',
+  'it',
+  'for',
+  'with',
+  'have',
+  'has',
+  'can',
+  'do',
+  'does',
+  'what',
+  'how',
+  'please',
+  'thanks',
+  'thank',
+  'this',
+  'that',
+  'would',
+  'order',
+  'parcel',
+  'when',
+  'was',
+  'be',
+  'are',
+  'we',
+  'hi',
+]);
+
+/**
+ * nl or en for a text. Function-word counts decide when they clearly do (fast,
+ * and robust on chat lines); otherwise tinyld restricted to nl/en; English
+ * when nothing tells.
+ */
+export function detectLanguage(text: string): Language {
+  const { norm } = tokenize(text.length > 4000 ? text.slice(0, 4000) : text);
+  let nl = 0;
+  let en = 0;
+  for (const w of norm) {
+    if (markersNl.has(w)) nl++;
+    else if (markersEn.has(w)) en++;
+  }
+  if (nl >= 2 && nl >= 2 * en) return 'nl';
+  if (en >= 2 && en >= 2 * nl) return 'en';
+  const guess = detect(text.slice(0, 2000), { only: ['nl', 'en'] });
+  if (guess === 'nl' || guess === 'en') return guess;
+  if (nl !== en) return nl > en ? 'nl' : 'en';
+  let nlStop = 0;
+  for (const w of norm) if (stopWordsNl.has(w) && !stopWordsEn.has(w)) nlStop++;
+  return nlStop > 0 ? 'nl' : 'en';
+}

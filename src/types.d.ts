@@ -1,0 +1,15 @@
+declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
+  const stemmer: { stem(word: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/stemmers/porter_stemmer_nl.js' {
+  const stemmer: { stem(word: string): string };
+  export default stemmer;
+}
+declare module 'natural/lib/natural/sentiment/SentimentAnalyzer.js' {
+  class SentimentAnalyzer {
+    constructor(language: string, stemmer: unknown, vocabularyType: string);
+    getSentiment(words: string[]): number;
+  }
+  export default SentimentAnalyzer;
+}
