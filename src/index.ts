@@ -6,3 +6,4 @@ export * from './io/index.js';
 export * from './text/index.js';
 export * from './evaluation/index.js';
 export { VERSION } from './version.js';
+export * from './tagging/index.js';

@@ -7,6 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { EXIT_USAGE, exitCodeFor } from './common.js';
 import { evalCommand } from './eval.js';
+import { explainCommand } from './explain.js';
+import { tagCommand } from './tag.js';
 import { validateCommand } from './validate.js';
 
 function inputOptions(cmd: Command): Command {
@@ -56,6 +58,29 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
       .requiredOption('--gold <file>', 'gold labels (JSONL)')
       .option('--json', 'print the full result as JSON'),
   ).action((files: string[], opts) => run(evalCommand(files, opts)));
+
+  inputOptions(
+    program
+      .command('tag')
+      .description('tag transcripts: one JSON line per input transcript, in input order')
+      .argument('[files...]', 'transcript files (- or none for stdin)')
+      .option('--min-confidence <x>', 'drop pairs below this confidence (on top of the per-pair thresholds)')
+      .addOption(new Option('--lang <lang>', 'force the language instead of detecting it').choices(['nl', 'en']))
+      .addOption(new Option('--format <format>', 'output: JSON Lines or one JSON array').choices(['jsonl', 'json']).default('jsonl'))
+      .option('--model <file>', 'a model trained with convotag train (default: the built-in model)')
+      .option('--no-progress', 'no progress line on stderr'),
+  ).action((files: string[], opts) => run(tagCommand(files, opts)));
+
+  inputOptions(
+    program
+      .command('explain')
+      .description('show for one conversation each candidate pair: cue hits, model score, combined confidence and threshold')
+      .argument('<file>', 'transcript file')
+      .requiredOption('--id <id>', 'conversation id')
+      .addOption(new Option('--lang <lang>', 'force the language').choices(['nl', 'en']))
+      .option('--model <file>', 'a model trained with convotag train')
+      .option('--json', 'the explanation as JSON'),
+  ).action((file: string, opts) => run(explainCommand(file, opts)));
 
   return program;
 }

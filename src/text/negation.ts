@@ -49,9 +49,22 @@ const FORWARD = 4;
 /** Dutch puts "niet" after the object ("ik wil de hoes niet"), so it also reaches back. */
 const BACKWARD_NL = 3;
 
+// "ik wil de hoes niet (meer)": "niet" at the end of its clause negates what came before it;
+// "het cadeau is nog niet ontvangen" does not negate "cadeau".
+const clauseEndersNl: ReadonlySet<string> = new Set(['nodig', 'meer', 'hoor', 'echt', 'zo', 'dus', 'he', 'hoeven']);
+
+function closesClause(tokens: Tokens, i: number): boolean {
+  const n = tokens.norm.length;
+  for (let j = i + 1; j < n; j++) {
+    if (tokens.boundaryBefore[j]) return true;
+    if (!clauseEndersNl.has(tokens.norm[j]!)) return false;
+  }
+  return true;
+}
+
 /**
  * Marks tokens inside a negation's scope: the few words after a negator in
- * the same clause, and for Dutch "niet" also the few words before it.
+ * the same clause, and for Dutch "niet" closing its clause also the few words before it.
  * Returns 1 for negated tokens; negators themselves are not marked.
  */
 export function negationScope(tokens: Tokens, language: Language): Uint8Array {
@@ -65,7 +78,7 @@ export function negationScope(tokens: Tokens, language: Language): Uint8Array {
       if (tokens.boundaryBefore[j] || scopeBreakers.has(tokens.norm[j]!)) break;
       negated[j] = 1;
     }
-    if (language === 'nl' && w === 'niet') {
+    if (language === 'nl' && w === 'niet' && closesClause(tokens, i)) {
       for (let j = i - 1; j >= 0 && j >= i - BACKWARD_NL; j--) {
         if (tokens.boundaryBefore[j + 1] || scopeBreakers.has(tokens.norm[j]!)) break;
         negated[j] = 1;

@@ -103,3 +103,12 @@ describe('negation scope', () => {
     expect(negationScope(tokenize('nee'), 'nl')).toEqual(new Uint8Array([0]));
   });
 });
+
+describe('negation scope of a Dutch "niet" inside its clause', () => {
+  it('does not reach back when a verb follows', () => {
+    const t = analyseTurn('ik heb het cadeau nog niet ontvangen', 'customer', 0, 'nl');
+    expect(t.norm.filter((_, i) => t.negated[i])).toEqual(['ontvangen']);
+    const u = analyseTurn('de garantie heb ik niet nodig', 'customer', 0, 'nl');
+    expect(u.norm.filter((_, k) => u.negated[k])).toEqual(['garantie', 'heb', 'ik', 'nodig']);
+  });
+});

@@ -1,0 +1,65 @@
+import type { PairKey } from '../contract/taxonomy.js';
+import type { AnalysedTurn } from '../text/analyse.js';
+import type { DecisiveUnit } from './dialogue.js';
+import { candidates, matchAt, type CompiledLexicon, type Cue } from './lexicon/compile.js';
+
+export interface CueHit {
+  cue: Cue;
+  pair: PairKey;
+  turn: AnalysedTurn;
+  /** Token range [from, to) of the match. */
+  from: number;
+  to: number;
+  weight: number;
+  kind: DecisiveUnit['kind'];
+}
+
+/**
+ * Negation cancels the cues of wishes and reasons ("het is geen cadeau",
+ * "I don't need the warranty"); obstacle cues often contain the negation
+ * themselves ("niet ontvangen") and are kept.
+ */
+function negationCancels(pair: PairKey): boolean {
+  return !pair.startsWith('obstacle/');
+}
+
+/** All cue matches in the decisive units; an accepted offer counts for up-sell cues only. */
+export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexicon, weights?: ReadonlyMap<string, number>): CueHit[] {
+  const hits: CueHit[] = [];
+  const scratch: Cue[] = [];
+  for (const unit of units) {
+    const { turn } = unit;
+    const n = turn.norm.length;
+    for (let i = 0; i < n; i++) {
+      candidates(lexicon, turn.norm[i]!, scratch);
+      for (const cue of scratch) {
+        if (unit.kind === 'accepted_offer' && !cue.pair.startsWith('upsell_signal/')) continue;
+        const end = matchAt(cue, turn.norm, turn.boundaryBefore, i);
+        if (end === -1) continue;
+        if (negationCancels(cue.pair) && unit.kind !== 'accepted_offer' && turn.negated[i]) continue;
+        const weight = weights?.get(`${cue.pair}\t${cue.pattern}`) ?? cue.weight;
+        if (weight <= 0) continue;
+        hits.push({ cue, pair: cue.pair, turn, from: i, to: end, weight, kind: unit.kind });
+      }
+    }
+  }
+  return hits;
+}
+
+/** Noisy-or of the hits of one pair: many weak cues add up, one strong cue is enough. */
+export function lexiconScores(hits: readonly CueHit[]): Map<PairKey, { score: number; best: CueHit }> {
+  const out = new Map<PairKey, { score: number; best: CueHit; miss: number; cues: Set<Cue> }>();
+  for (const h of hits) {
+    const cur = out.get(h.pair);
+    if (!cur) out.set(h.pair, { score: h.weight, best: h, miss: 1 - h.weight, cues: new Set([h.cue]) });
+    else {
+      // a cue firing twice in one conversation counts once
+      if (cur.cues.has(h.cue)) continue;
+      cur.cues.add(h.cue);
+      cur.miss *= 1 - h.weight;
+      cur.score = 1 - cur.miss;
+      if (h.weight > cur.best.weight) cur.best = h;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+/**
+ * Sparse features of the statistical half: stems and stem bigrams of the
+ * decisive units. Negated words carry a "¬" mark, words of an accepted
+ * agent offer an "offer:" mark, so the model can tell them apart.
+ */
+import type { Language } from '../contract/taxonomy.js';
+import { stopWords } from '../text/stopwords.js';
+import type { DecisiveUnit } from './dialogue.js';
+
+export function featureStrings(units: readonly DecisiveUnit[], language: Language): string[] {
+  const out = new Set<string>();
+  const stops = stopWords(language);
+  for (const unit of units) {
+    const t = unit.turn;
+    const offer = unit.kind === 'accepted_offer';
+    for (let i = 0; i < t.stems.length; i++) {
+      const s = t.stems[i]!;
+      const mark = t.negated[i] ? '¬' : '';
+      if (offer) {
+        if (!stops.has(t.norm[i]!)) out.add(`offer:${s}`);
+        continue;
+      }
+      if (!stops.has(t.norm[i]!)) out.add(mark + s);
+      if (i > 0 && !t.boundaryBefore[i]) out.add(`${t.stems[i - 1]} ${s}`);
+    }
+    if (unit.kind === 'note') out.add('kind:note');
+  }
+  return [...out];
+}

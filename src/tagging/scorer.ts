@@ -1,0 +1,94 @@
+/**
+ * The combiner: one calibrated confidence per pair from the model's
+ * probability and the lexicon's noisy-or score, compared with the pair's
+ * threshold (both fitted on out-of-fold predictions of the training data).
+ */
+import type { PairKey } from '../contract/taxonomy.js';
+import { lexiconScores, type CueHit } from './cues.js';
+import { logit, sigmoid } from './logistic.js';
+import type { ModelFile } from './model.js';
+import type { Prepared } from './prepare.js';
+
+export interface PairScore {
+  pair: string;
+  model: number;
+  lexicon: number;
+  hits: CueHit[];
+  confidence: number;
+  threshold: number;
+}
+
+export class Scorer {
+  readonly pairs: string[];
+  private readonly featureVectors = new Map<string, Float32Array>();
+  private readonly bias: Float64Array;
+  private readonly combiner: Array<readonly [number, number, number, number]>;
+  private readonly thresholds: Float64Array;
+  readonly cueWeights = new Map<string, number>();
+
+  constructor(readonly model: ModelFile) {
+    this.pairs = model.pairs;
+    const P = this.pairs.length;
+    this.bias = Float64Array.from(this.pairs, (p) => model.weights[p]!.bias);
+    this.combiner = this.pairs.map((p) => model.combiner[p]!);
+    this.thresholds = Float64Array.from(this.pairs, (p) => model.thresholds[p]!);
+    // feature → weights of all pairs: one map lookup per feature at tagging time
+    this.pairs.forEach((p, j) => {
+      for (const [i, w] of model.weights[p]!.entries) {
+        const f = model.features[i]!;
+        let v = this.featureVectors.get(f);
+        if (!v) this.featureVectors.set(f, (v = new Float32Array(P)));
+        v[j] = w;
+      }
+    });
+    for (const [pair, pattern, w] of model.cueWeights) this.cueWeights.set(`${pair}\t${pattern}`, w);
+  }
+
+  /** Weight of one feature for the pair at index j (0 when unknown). */
+  featureWeight(feature: string, j: number): number {
+    return this.featureVectors.get(feature)?.[j] ?? 0;
+  }
+
+  modelProbabilities(features: readonly string[]): Float64Array {
+    const z = Float64Array.from(this.bias);
+    for (const f of features) {
+      const v = this.featureVectors.get(f);
+      if (v) for (let j = 0; j < v.length; j++) z[j]! += v[j]!;
+    }
+    for (let j = 0; j < z.length; j++) z[j] = sigmoid(z[j]!);
+    return z;
+  }
+
+  /** Learned weight of a hit's cue (or the written weight when it never fired in training). */
+  reweigh(hits: readonly CueHit[]): CueHit[] {
+    return hits.map((h) => ({ ...h, weight: this.cueWeights.get(`${h.pair}\t${h.cue.pattern}`) ?? h.weight })).filter((h) => h.weight > 0);
+  }
+
+  score(prepared: Prepared): PairScore[] {
+    const probabilities = this.modelProbabilities(prepared.features);
+    const hits = this.reweigh(prepared.hits);
+    const lex = lexiconScores(hits);
+    const byPair = new Map<string, CueHit[]>();
+    for (const h of hits) {
+      let list = byPair.get(h.pair);
+      if (!list) byPair.set(h.pair, (list = []));
+      list.push(h);
+    }
+    return this.pairs.map((pair, j) => {
+      const l = lex.get(pair as PairKey)?.score ?? 0;
+      const m = probabilities[j]!;
+      return {
+        pair,
+        model: m,
+        lexicon: l,
+        hits: byPair.get(pair) ?? [],
+        confidence: combine(this.combiner[j]!, m, l),
+        threshold: this.thresholds[j]!,
+      };
+    });
+  }
+}
+
+export function combine(c: readonly [number, number, number, number], model: number, lexicon: number): number {
+  return sigmoid(c[0] * logit(model) + c[1] * lexicon + c[2] * (lexicon > 0 ? 1 : 0) + c[3]);
+}

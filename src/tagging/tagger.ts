@@ -1,0 +1,175 @@
+/**
+ * The tagger: one factory, `createTagger(options)`, composing the text layer,
+ * the two halves (cues and the trained model) and the combiner.
+ */
+import { z } from 'zod';
+import { TranscriptSchema, type Evidence, type TagResult, type TaggedIntent, type Transcript } from '../contract/schemas.js';
+import { LANGUAGES, type Language } from '../contract/taxonomy.js';
+import { ConvotagError } from '../io/errors.js';
+import { builtinModel } from './builtin.js';
+import type { CueHit } from './cues.js';
+import { clauseEvidence, turnEvidence } from './evidence.js';
+import { extractItems } from './items.js';
+import { loadModelFile, parseModel, type ModelFile } from './model.js';
+import { buildLexicons, prepare, type Lexicons, type Prepared } from './prepare.js';
+import { Scorer, type PairScore } from './scorer.js';
+
+export const TaggerOptionsSchema = z.object({
+  /** Force a language instead of the transcript's own or the detected one. */
+  language: z.enum(LANGUAGES).optional(),
+  /** Drop pairs below this confidence, on top of each pair's own threshold. */
+  minConfidence: z.number().min(0).max(1).default(0),
+  /** A trained model: the parsed object, or a path to its JSON file. Default: the built-in model. */
+  model: z.union([z.string(), z.custom<ModelFile>((v) => typeof v === 'object' && v !== null)]).optional(),
+});
+export type TaggerOptions = z.input<typeof TaggerOptionsSchema>;
+
+export interface CandidateExplanation extends PairScore {
+  accepted: boolean;
+  cues: Array<{ pattern: string; weight: number; turn: number; text: string; kind: CueHit['kind'] }>;
+}
+
+export interface Explanation {
+  id: string;
+  language: Language;
+  decisiveTurns: Array<{ turn: number; kind: string }>;
+  candidates: CandidateExplanation[];
+  result: TagResult;
+}
+
+export interface Tagger {
+  readonly model: ModelFile;
+  tag(transcript: Transcript): TagResult;
+  tagMany(transcripts: Iterable<Transcript> | AsyncIterable<Transcript>): AsyncGenerator<TagResult>;
+  explain(transcript: Transcript): Explanation;
+}
+
+export function createTagger(options: TaggerOptions = {}): Tagger {
+  const parsed = TaggerOptionsSchema.safeParse(options);
+  if (!parsed.success)
+    throw new ConvotagError(
+      `createTagger: invalid options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  const opts = parsed.data;
+  const model =
+    typeof opts.model === 'string' ? loadModelFile(opts.model) : opts.model ? parseModel(opts.model, 'options.model') : builtinModel();
+  return new HybridTagger(model, buildLexicons(model.customCues), opts.language, opts.minConfidence);
+}
+
+class HybridTagger implements Tagger {
+  private readonly scorer: Scorer;
+  constructor(
+    readonly model: ModelFile,
+    private readonly lexicons: Lexicons,
+    private readonly language: Language | undefined,
+    private readonly minConfidence: number,
+  ) {
+    this.scorer = new Scorer(model);
+  }
+
+  tag(transcript: Transcript): TagResult {
+    return this.run(transcript).result;
+  }
+
+  async *tagMany(transcripts: Iterable<Transcript> | AsyncIterable<Transcript>): AsyncGenerator<TagResult> {
+    for await (const t of transcripts) yield this.tag(t);
+  }
+
+  explain(transcript: Transcript): Explanation {
+    const { prepared, scores, result } = this.run(transcript);
+    return {
+      id: transcript.id,
+      language: prepared.analysed.language,
+      decisiveTurns: prepared.units.map((u) => ({ turn: u.turn.index, kind: u.kind })),
+      candidates: scores
+        .filter((s) => s.hits.length || s.model >= 0.05 || s.confidence >= 0.1)
+        .sort((a, b) => b.confidence - a.confidence)
+        .map((s) => ({
+          ...s,
+          accepted: result.intents.some((i) => `${i.intent}/${i.subtype}` === s.pair),
+          cues: s.hits.map((h) => ({
+            pattern: h.cue.pattern,
+            weight: h.weight,
+            turn: h.turn.index,
+            text: h.turn.text.slice(h.turn.start[h.from], h.turn.end[h.to - 1]),
+            kind: h.kind,
+          })),
+          hits: [],
+        })),
+      result,
+    };
+  }
+
+  private run(input: Transcript): { prepared: Prepared; scores: PairScore[]; result: TagResult } {
+    const transcript = isTranscript(input) ? input : TranscriptSchema.parse(input);
+    const prepared = prepare(transcript, this.lexicons, this.language);
+    const scores = this.scorer.score(prepared);
+    const intents: TaggedIntent[] = [];
+    const items: string[] = [];
+    for (const s of scores) {
+      if (s.confidence < s.threshold || s.confidence < this.minConfidence) continue;
+      const slash = s.pair.indexOf('/');
+      const intent = s.pair.slice(0, slash) as TaggedIntent['intent'];
+      const evidence = this.evidenceFor(s, prepared);
+      if (!evidence.length) continue; // nothing in the customer's words to point at: no tag
+      intents.push({ intent, subtype: s.pair.slice(slash + 1), confidence: round(s.confidence), evidence });
+      if (intent === 'assortment_request')
+        for (const item of extractItems(s.hits, prepared.analysed.language)) if (!items.includes(item)) items.push(item);
+    }
+    const result: TagResult = {
+      id: transcript.id,
+      ...(transcript.customerId ? { customerId: transcript.customerId } : {}),
+      language: prepared.analysed.language,
+      intents,
+      items,
+    };
+    return { prepared, scores, result };
+  }
+
+  /** Evidence from the strongest cues; else from the words the model leans on most. */
+  private evidenceFor(s: PairScore, prepared: Prepared): Evidence[] {
+    const out: Evidence[] = [];
+    const seen = new Set<string>();
+    const add = (e: Evidence) => {
+      const key = `${e.turn}:${e.start}:${e.end}`;
+      if (!seen.has(key) && e.end > e.start) {
+        seen.add(key);
+        out.push(e);
+      }
+    };
+    for (const h of [...s.hits].sort((a, b) => b.weight - a.weight).slice(0, 3)) {
+      if (h.kind === 'accepted_offer') {
+        const answer = prepared.units.find((u) => u.kind === 'accepted_offer' && u.turn === h.turn)?.answer;
+        if (answer) add(turnEvidence(answer));
+      }
+      add(clauseEvidence(h.turn, h.from, h.to));
+    }
+    if (out.length) return out;
+    const j = this.scorer.pairs.indexOf(s.pair);
+    let best: { unit: Prepared['units'][number]; token: number; weight: number } | undefined;
+    for (const unit of prepared.units) {
+      if (unit.kind === 'accepted_offer') continue;
+      const t = unit.turn;
+      for (let i = 0; i < t.stems.length; i++) {
+        const w =
+          this.scorer.featureWeight((t.negated[i] ? '¬' : '') + t.stems[i], j) +
+          (i > 0 ? this.scorer.featureWeight(`${t.stems[i - 1]} ${t.stems[i]}`, j) : 0);
+        if (w > 0 && (!best || w > best.weight)) best = { unit, token: i, weight: w };
+      }
+    }
+    if (best) add(clauseEvidence(best.unit.turn, best.token, best.token + 1));
+    else {
+      const first = prepared.units.find((u) => u.turn.norm.length);
+      if (first) add(turnEvidence(first.turn));
+    }
+    return out;
+  }
+}
+
+function isTranscript(t: unknown): t is Transcript {
+  return typeof t === 'object' && t !== null && typeof (t as Transcript).id === 'string' && Array.isArray((t as Transcript).turns);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

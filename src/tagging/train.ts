@@ -1,0 +1,247 @@
+/**
+ * Training the statistical half and the combiner from labelled
+ * conversations. Folds are grouped by customer, so no customer's words are
+ * in both the fitting and the scoring of out-of-fold predictions; the
+ * combiner, the per-pair thresholds and the cue weights are all chosen on
+ * those out-of-fold predictions, never on a dev split.
+ */
+import type { Transcript } from '../contract/schemas.js';
+import { INTENTS, PAIRS, TAXONOMY_VERSION, type Language } from '../contract/taxonomy.js';
+import { lexiconScores, type CueHit } from './cues.js';
+import type { LexiconSpec } from './lexicon/compile.js';
+import { logit, score, trainDense, trainLogistic, type LogisticModel, type SparseDoc } from './logistic.js';
+import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model.js';
+import { buildLexicons, prepare, type Prepared } from './prepare.js';
+import { combine } from './scorer.js';
+
+export interface TrainingExample {
+  transcript: Transcript;
+  /** Pairs as `intent/subtype`, custom subtypes included. */
+  labels: string[];
+}
+
+export interface TrainOptions {
+  folds?: number;
+  seed?: number;
+  /** Extra cues per language, e.g. for custom subtypes. */
+  customCues?: Partial<Record<Language, LexiconSpec>>;
+  /** Minimum number of examples a feature must occur in. */
+  minDf?: number;
+  l2?: number;
+  iterations?: number;
+  /** Called with progress messages (stderr in the CLI). */
+  onProgress?: (message: string) => void;
+}
+
+export interface OutOfFold {
+  /** Per example, per pair: combined confidence of the out-of-fold model. */
+  confidence: Float64Array[];
+  labels: Uint8Array[];
+  pairs: string[];
+  folds: number[];
+}
+
+const CUE_PRIOR = 2; // pseudo-count pulling a cue's learned weight to its written weight
+
+/** Fold of each example: customers are dealt round-robin to folds in a seeded order. */
+export function customerFolds(examples: readonly { transcript: Transcript }[], k: number, seed = 42): number[] {
+  const customers = [...new Set(examples.map((e) => e.transcript.customerId ?? `conv:${e.transcript.id}`))].sort();
+  let state = seed >>> 0 || 1;
+  const rand = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  for (let i = customers.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [customers[i], customers[j]] = [customers[j]!, customers[i]!];
+  }
+  const fold = new Map(customers.map((c, i) => [c, i % k]));
+  return examples.map((e) => fold.get(e.transcript.customerId ?? `conv:${e.transcript.id}`)!);
+}
+
+interface Fitted {
+  vocab: Map<string, number>;
+  features: string[];
+  models: LogisticModel[];
+  cueWeights: Map<string, number>;
+}
+
+function fit(
+  prepared: readonly Prepared[],
+  labels: readonly Uint8Array[],
+  pairs: readonly string[],
+  which: readonly number[],
+  options: TrainOptions,
+): Fitted {
+  const minDf = options.minDf ?? 2;
+  const df = new Map<string, number>();
+  for (const i of which) for (const f of prepared[i]!.features) df.set(f, (df.get(f) ?? 0) + 1);
+  const features = [...df.entries()]
+    .filter(([, n]) => n >= minDf)
+    .map(([f]) => f)
+    .sort();
+  const vocab = new Map(features.map((f, i) => [f, i]));
+  const docs: SparseDoc[] = which.map((i) => toDoc(prepared[i]!.features, vocab));
+  const models = pairs.map((_, j) => {
+    const y = Uint8Array.from(which, (i) => labels[i]![j]!);
+    return trainLogistic(docs, y, features.length, { l2: options.l2 ?? 2e-3, iterations: options.iterations ?? 150, learningRate: 0.05 });
+  });
+  // Cue reliability: how often the pair is gold when the cue fires, pulled towards the written weight.
+  const fired = new Map<string, { n: number; pos: number; prior: number }>();
+  const pairIndex = new Map(pairs.map((p, j) => [p, j]));
+  for (const i of which) {
+    const seen = new Set<string>();
+    for (const h of prepared[i]!.hits) {
+      const key = `${h.pair}\t${h.cue.pattern}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const j = pairIndex.get(h.pair);
+      const c = fired.get(key) ?? { n: 0, pos: 0, prior: h.cue.weight };
+      c.n++;
+      if (j !== undefined && labels[i]![j]) c.pos++;
+      fired.set(key, c);
+    }
+  }
+  const cueWeights = new Map<string, number>();
+  for (const [key, c] of fired) cueWeights.set(key, (c.pos + CUE_PRIOR * c.prior) / (c.n + CUE_PRIOR));
+  return { vocab, features, models, cueWeights };
+}
+
+function toDoc(features: readonly string[], vocab: ReadonlyMap<string, number>): SparseDoc {
+  const idx: number[] = [];
+  for (const f of features) {
+    const i = vocab.get(f);
+    if (i !== undefined) idx.push(i);
+  }
+  return { idx: Int32Array.from(idx.sort((a, b) => a - b)) };
+}
+
+function lexiconScore(hits: readonly CueHit[], cueWeights: ReadonlyMap<string, number>, pair: string): number {
+  const own = hits.filter((h) => h.pair === pair).map((h) => ({ ...h, weight: cueWeights.get(`${h.pair}\t${h.cue.pattern}`) ?? h.weight }));
+  return lexiconScores(own).get(pair as CueHit['pair'])?.score ?? 0;
+}
+
+/** Threshold that maximises F1 on out-of-fold confidences; 0.5 when a pair has no positives. */
+export function bestThreshold(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) positives += labels[i]!;
+  if (!positives) return 0.5;
+  let tp = 0;
+  let best = 0;
+  let bestT = 0.5;
+  for (let r = 0; r < order.length; r++) {
+    const i = order[r]!;
+    if (labels[i]) tp++;
+    const next = r + 1 < order.length ? scores[order[r + 1]!]! : 0;
+    if (next === scores[i]) continue; // ties move together
+    const f1 = (2 * tp) / (r + 1 + positives);
+    if (f1 > best) {
+      best = f1;
+      bestT = (scores[i]! + next) / 2; // halfway to the next score: a margin on both sides
+    }
+  }
+  return Math.min(0.9, Math.max(0.1, bestT));
+}
+
+export function pairsOf(examples: readonly TrainingExample[]): string[] {
+  const custom = new Set<string>();
+  for (const e of examples) for (const l of e.labels) if (!(PAIRS as readonly string[]).includes(l)) custom.add(l);
+  for (const c of custom)
+    if (!INTENTS.some((i) => c.startsWith(`${i}/`))) throw new Error(`label ${c}: the intent must be one of ${INTENTS.join(', ')}`);
+  return [...PAIRS, ...[...custom].sort()];
+}
+
+export function trainModel(examples: readonly TrainingExample[], options: TrainOptions = {}): { model: ModelFile; outOfFold: OutOfFold } {
+  const k = Math.max(2, options.folds ?? 5);
+  const pairs = pairsOf(examples);
+  const lexicons = buildLexicons(options.customCues);
+  const progress = options.onProgress ?? (() => {});
+  progress(`preparing ${examples.length} examples`);
+  const prepared = examples.map((e) => prepare(e.transcript, lexicons));
+  const labels = examples.map((e) => Uint8Array.from(pairs, (p) => (e.labels.includes(p) ? 1 : 0)));
+  const folds = customerFolds(examples, k, options.seed ?? 42);
+
+  // Out-of-fold model probabilities and lexicon scores.
+  const oofModel = examples.map(() => new Float64Array(pairs.length));
+  const oofLex = examples.map(() => new Float64Array(pairs.length));
+  for (let f = 0; f < k; f++) {
+    progress(`fold ${f + 1} of ${k}`);
+    const trainIdx = folds.flatMap((g, i) => (g === f ? [] : [i]));
+    const testIdx = folds.flatMap((g, i) => (g === f ? [i] : []));
+    if (!testIdx.length) continue;
+    const fitted = fit(prepared, labels, pairs, trainIdx, options);
+    for (const i of testIdx) {
+      const doc = toDoc(prepared[i]!.features, fitted.vocab);
+      pairs.forEach((p, j) => {
+        oofModel[i]![j] = score(fitted.models[j]!, doc);
+        oofLex[i]![j] = lexiconScore(prepared[i]!.hits, fitted.cueWeights, p);
+      });
+    }
+  }
+
+  // Combiner and thresholds per pair, on the out-of-fold scores.
+  const combiner: ModelFile['combiner'] = {};
+  const thresholds: ModelFile['thresholds'] = {};
+  const confidence = examples.map(() => new Float64Array(pairs.length));
+  pairs.forEach((p, j) => {
+    const xs = examples.map((_, i) => [logit(oofModel[i]![j]!), oofLex[i]![j]!, oofLex[i]![j]! > 0 ? 1 : 0]);
+    const ys = labels.map((l) => l[j]!);
+    const hasPositives = ys.some((y) => y === 1);
+    const beta = hasPositives ? trainDense(xs, ys, { l2: 1e-2 }) : [0, 0, 0, -6];
+    combiner[p] = [beta[0]!, beta[1]!, beta[2]!, beta[3]!];
+    examples.forEach((_, i) => (confidence[i]![j] = combine(combiner[p]!, oofModel[i]![j]!, oofLex[i]![j]!)));
+    thresholds[p] = bestThreshold(
+      confidence.map((c) => c[j]!),
+      ys,
+    );
+  });
+
+  progress('fitting the final model on all examples');
+  const all = examples.map((_, i) => i);
+  const final = fit(prepared, labels, pairs, all, options);
+  const weights: ModelFile['weights'] = {};
+  const used = new Set<number>();
+  pairs.forEach((p, j) => {
+    const m = final.models[j]!;
+    const entries: Array<[number, number]> = [];
+    m.weights.forEach((w, i) => {
+      if (Math.abs(w) >= 0.01) {
+        entries.push([i, Math.round(w * 1e4) / 1e4]);
+        used.add(i);
+      }
+    });
+    weights[p] = { bias: Math.round(m.bias * 1e4) / 1e4, entries };
+  });
+  // Keep only features some pair uses, and renumber.
+  const keep = [...used].sort((a, b) => a - b);
+  const renumber = new Map(keep.map((old, i) => [old, i]));
+  for (const p of pairs) weights[p]!.entries = weights[p]!.entries.map(([i, w]) => [renumber.get(i)!, w]);
+  const perLanguage: Record<string, number> = {};
+  for (const pr of prepared) perLanguage[pr.analysed.language] = (perLanguage[pr.analysed.language] ?? 0) + 1;
+  const customCues: ModelFile['customCues'] = {};
+  for (const [lang, spec] of Object.entries(options.customCues ?? {})) customCues[lang as Language] = spec as Record<string, string[]>;
+  const model: ModelFile = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    taxonomyVersion: TAXONOMY_VERSION,
+    createdAt: new Date(0).toISOString(),
+    languages: (Object.keys(perLanguage).filter((l) => l === 'nl' || l === 'en') as Language[]).sort(),
+    pairs,
+    features: keep.map((i) => final.features[i]!),
+    weights,
+    combiner,
+    thresholds,
+    cueWeights: [...final.cueWeights.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, w]) => {
+        const [pair, pattern] = key.split('\t') as [string, string];
+        return [pair, pattern, Math.round(w * 1e4) / 1e4] as [string, string, number];
+      }),
+    customCues,
+    training: { examples: examples.length, perLanguage, folds: k, seed: options.seed ?? 42 },
+  };
+  return { model, outOfFold: { confidence, labels, pairs, folds } };
+}
