@@ -1,296 +1,344 @@
 /**
  * The requested thing of an assortment request, as the customer wrote it,
- * lower-cased: the words the cue names itself (a brand, a colour, a size) or
- * the short noun phrase after the cue ("verkopen jullie ook statieven" →
- * "statieven"). Plural and singular are merged by `itemKey` downstream.
+ * lower-cased. Looked for in the clause of the request's cue, in this order:
+ * a name written with capitals (brands: "Peak Design", "Brød & Taylor"), a
+ * value the cue names itself (a colour, a size, a known brand), an amount
+ * with its unit ("20 cm", "60ml"), and else the short noun phrase after the
+ * cue ("verkopen jullie ook statieven" → "statieven"). Plural and singular
+ * are merged downstream by `itemKey`.
  */
 import type { AnalysedTurn } from '../text/analyse.js';
 import type { CueHit } from './cues.js';
 
-// Words skipped before the item: articles, particles, hedges.
-const leadNl = new Set([
-  'ook',
-  'nog',
-  'misschien',
-  'eigenlijk',
-  'soms',
-  'toevallig',
-  'een',
-  'de',
-  'het',
-  'die',
-  'deze',
-  'dit',
-  'dat',
-  'wel',
-  'al',
-  'iets',
-  'er',
-  'nou',
-  'gewoon',
-  'zo',
-  'n',
-  "'n",
-  'in',
-  'van',
-  'het',
-  'merk',
-  'jullie',
-  'u',
-  'je',
-  'ergens',
-  'nu',
-  'binnenkort',
-  'echt',
-  'dan',
-]);
-const leadEn = new Set([
-  'also',
-  'maybe',
-  'perhaps',
-  'actually',
-  'ever',
-  'any',
-  'some',
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'in',
-  'of',
-  'by',
-  'from',
-  'brand',
-  'you',
-  'guys',
-  'ship',
-  'still',
-  'by',
-  'chance',
-  'now',
-  'plans',
-  'to',
-  'stock',
-  'sell',
-  'carry',
-  'have',
-  'offer',
-  'do',
-  'start',
-  'selling',
-  'stocking',
-  'anything',
-  'stuff',
-  'products',
-  'items',
+/** Where an item may be named: a cue hit, or a word the model leans on. */
+export type ItemAnchor = Pick<CueHit, 'turn' | 'from' | 'to' | 'weight'> & { cue?: CueHit['cue'] };
+
+// Words skipped before the item: articles, particles, hedges, the frame's own words.
+const lead: Record<'nl' | 'en', ReadonlySet<string>> = {
+  nl: new Set(
+    "ook nog misschien eigenlijk soms toevallig een de het die deze dit dat wel al iets er nou gewoon zo n 'n in van merk jullie u je ergens nu binnenkort echt dan spullen producten dingen artikelen zoiets zo'n".split(
+      ' ',
+    ),
+  ),
+  en: new Set(
+    'also maybe perhaps actually ever any some the a an this that these those in of by from brand you guys still chance now plans to stock sell carry have offer do start selling stocking anything stuff products items range your more other get any kind kinds sort'.split(
+      ' ',
+    ),
+  ),
+};
+// Words that end the item: prepositions, conjunctions, verbs, pronouns.
+const stop: Record<'nl' | 'en', ReadonlySet<string>> = {
+  nl: new Set(
+    'voor als of om omdat want maar en die dat met op bij te zijn is zou kan kunnen verkopen hebben heeft aanbieden leveren gaan in aan nodig zoeken zoek ik we wij mijn graag alvast bedankt dank hoor nee ja ook zie kon waar wanneer hoe wat welke niet geen meer dan hier daar er nu verkrijgbaar beschikbaar leverbaar of jullie u je te krijgen kopen bestellen staan staat'.split(
+      ' ',
+    ),
+  ),
+  en: new Set(
+    "for as or because but and that which with on at to is are be would could can sell stock have carry offer in i we my please thanks thank too well anywhere here there now soon all yet available if so like from when where how what do does did not don't than instead also either online any by you your it they them".split(
+      ' ',
+    ),
+  ),
+};
+// Frame words that never are the item.
+const notItem = new Set([
+  'assortiment',
   'range',
-  'your',
-  'more',
-  'other',
-]);
-// Words that end the item: prepositions, conjunctions, verbs of the frame.
-const stopNl = new Set([
-  'voor',
-  'als',
-  'of',
-  'om',
-  'omdat',
-  'want',
-  'maar',
-  'en',
-  'die',
-  'dat',
-  'met',
-  'op',
-  'bij',
-  'te',
-  'zijn',
-  'is',
-  'zou',
-  'kan',
-  'kunnen',
-  'verkopen',
-  'hebben',
-  'heeft',
-  'aanbieden',
-  'leveren',
-  'gaan',
-  'in',
-  'aan',
-  'nodig',
-  'zoeken',
-  'zoek',
-  'ik',
-  'we',
-  'wij',
-  'mijn',
-  'graag',
-  'want',
-  'alvast',
-  'bedankt',
-  'dank',
-  'hoor',
-  'nee',
-  'ja',
-  'ook',
-  'zie',
-  'kon',
-  'waar',
-  'wanneer',
-  'hoe',
-  'wat',
-  'welke',
-  'niet',
-  'geen',
-  'meer',
-  'dan',
-  'hier',
-  'daar',
-  'er',
-  'nu',
-  'verkrijgbaar',
-  'beschikbaar',
-  'leverbaar',
-]);
-const stopEn = new Set([
-  'for',
-  'as',
-  'or',
-  'because',
-  'but',
-  'and',
-  'that',
-  'which',
-  'with',
-  'on',
-  'at',
-  'to',
-  'is',
-  'are',
-  'be',
-  'would',
-  'could',
-  'can',
-  'sell',
-  'stock',
-  'have',
-  'carry',
-  'offer',
-  'in',
-  'i',
-  'we',
-  'my',
+  'jullie',
+  'you',
+  'site',
+  'website',
+  'webshop',
+  'shop',
+  'winkel',
+  'store',
+  'plans',
+  'plan',
+  'future',
+  'toekomst',
+  'them',
+  'it',
+  'one',
+  'ones',
+  'imo',
+  'tbh',
+  'btw',
+  'pls',
   'please',
   'thanks',
-  'thank',
-  'too',
-  'as',
-  'well',
-  'anywhere',
-  'here',
-  'there',
-  'now',
-  'soon',
-  'at',
-  'all',
-  'yet',
-  'available',
-  'if',
-  'so',
-  'like',
-  'from',
-  'when',
-  'where',
-  'how',
-  'what',
-  'do',
-  'does',
-  'did',
-  'not',
-  "don't",
-  'than',
-  'instead',
-  'also',
-  'either',
-  'online',
-  'any',
-  'by',
+  'hoi',
+  'hallo',
+  'hi',
+  'hello',
+  'hey',
+  'dear',
+  'beste',
+  'mvg',
+  'groet',
+  'groeten',
+  'regards',
 ]);
-
-const functionWords = new Set([
-  ...leadNl,
-  ...leadEn,
-  ...stopNl,
-  ...stopEn,
-  'ook',
-  'in',
+// Words written with a capital that are not names.
+const notName = new Set([
+  'i',
+  'ik',
+  'hi',
+  'hoi',
+  'hallo',
+  'hello',
+  'hey',
+  'dear',
+  'beste',
+  'thanks',
+  'thank',
+  'bedankt',
+  'dank',
+  'groeten',
+  'regards',
+  'mvg',
+  'gr',
+  'ps',
+  'ok',
+  'oke',
+  'yes',
+  'no',
+  'ja',
+  'nee',
+  'and',
+  'en',
+  'the',
+  'de',
   'het',
-  'maat',
-  'size',
-  'kleur',
-  'colour',
-  'color',
-  'is',
-  'er',
-  'there',
   'een',
   'a',
   'an',
+  'do',
+  'does',
+  'is',
+  'are',
+  'can',
+  'could',
+  'would',
+  'will',
+  'have',
+  'hebben',
+  'heeft',
+  'verkopen',
+  'verkoopt',
+  'any',
+  'also',
+  'ook',
+  'maybe',
+  'misschien',
+  'just',
+  'but',
+  'maar',
+  'so',
+  'dus',
+  'why',
+  'waarom',
+  'when',
+  'wanneer',
+  'what',
+  'wat',
+  'which',
+  'welke',
+  'how',
+  'hoe',
+  'where',
+  'waar',
+  'if',
+  'als',
+  'we',
+  'wij',
+  'my',
+  'mijn',
+  'you',
+  'u',
+  'jullie',
+  'your',
+  'uw',
+  'jij',
+  'je',
+  'it',
+  'het',
+  'that',
+  'dat',
+  'this',
+  'dit',
+  'there',
+  'er',
+  'please',
+  'graag',
+  'sorry',
+  'sinterklaas',
+  'kerst',
+  'christmas',
+  'monday',
+  'maandag',
+  'dinsdag',
+  'woensdag',
+  'donderdag',
+  'vrijdag',
+  'zaterdag',
+  'zondag',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'januari',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'europe',
+  'europa',
+  'nederland',
+  'belgie',
+  'uk',
+  'us',
+  'eu',
+  'nl',
+  'be',
+  'ideal',
+  'paypal',
+  'order',
+  'bestelling',
+  'team',
+  'klantenservice',
+  'customer',
+  'service',
+  'stock',
 ]);
+const colours = new Set(
+  'groen rood blauw zwart wit geel roze paars grijs bruin beige oranje navy goud zilver antraciet olijf mint lila bordeaux creme naturel green red blue black white yellow pink purple grey gray brown orange gold silver olive cream khaki camel teal burgundy charcoal ivory'.split(
+    ' ',
+  ),
+);
+const sizes = /^(x{0,3}s|x{0,4}l|\d?xl|\d?xs|m|one-size|petite|tall|kindermaat|kindermaten)$/;
+const amount = /^\d+(?:[.,]\d+)?(?:ml|l|cl|cm|mm|m|kg|g|gb|tb|mah|w|v|inch|")?$/;
+const unit =
+  /^(ml|l|cl|liter|litre|cm|mm|m|meter|metre|kg|g|gram|gb|tb|mah|w|watt|v|inch|inches|lade|laden|persoons|person|zits|seater|pack|stuks|pieces)$/;
 
-function span(turn: AnalysedTurn, from: number, to: number): string {
+function lower(turn: AnalysedTurn, from: number, to: number): string {
   return turn.text
     .slice(turn.start[from]!, turn.end[to - 1]!)
     .toLowerCase()
     .trim();
 }
 
-/** The content words of the cue itself, when the cue names the thing (brands, colours, sizes). */
-function cueContent(hit: CueHit): string | undefined {
-  const { turn, from, to } = hit;
-  let a = from;
-  while (a < to && functionWords.has(turn.norm[a]!)) a++;
-  if (a >= to) return undefined;
-  const last = hit.cue.slots[hit.cue.slots.length - 1]!;
-  // a cue ending in a wildcard or generic frame word ("kleur*", "ook in") does not name the thing
-  if (!last.exact || last.prefixes.length) return undefined;
-  const words = turn.norm.slice(a, to);
-  if (words.some((w) => /^(verkop|verkoopt|sell|stock|carry|hebben|have|merk|brand|assortiment|range|jullie|you)/.test(w)))
-    return undefined;
-  return span(turn, a, to);
+/** Token range of the clause around a hit. */
+export function clauseOf(hit: Pick<CueHit, 'turn' | 'from' | 'to'>): [number, number] {
+  const t = hit.turn;
+  let a = hit.from;
+  while (a > 0 && !t.boundaryBefore[a]) a--;
+  let b = hit.to;
+  while (b < t.norm.length && !t.boundaryBefore[b]) b++;
+  return [a, b];
+}
+
+/** Runs of capitalised words that are not sentence starts or common words: names of brands and product lines. */
+export function names(turn: AnalysedTurn, a: number, b: number): string[] {
+  const out: string[] = [];
+  let i = a;
+  while (i < b) {
+    const raw = turn.text.slice(turn.start[i]!, turn.end[i]!);
+    const capital = /^\p{Lu}/u.test(raw) && raw !== raw.toUpperCase() ? true : /^\p{Lu}{2,}$/u.test(raw) && raw.length <= 6;
+    const sentenceStart = i === 0 || /[.!?\n]\s*$/.test(turn.text.slice(0, turn.start[i]!));
+    if (!capital || notName.has(turn.norm[i]!) || (sentenceStart && !/^\p{Lu}{2,}$/u.test(raw))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    // a name goes on over capitalised words, "&", and digits ("Brød & Taylor", "Hero 12")
+    while (j < b && !turn.boundaryBefore[j]) {
+      const next = turn.text.slice(turn.start[j]!, turn.end[j]!);
+      const gap = turn.text.slice(turn.end[j - 1]!, turn.start[j]!);
+      if (gap.trim() && gap.trim() !== '&') break;
+      if ((/^\p{Lu}/u.test(next) && !notName.has(turn.norm[j]!)) || /^\d+$/.test(next)) j++;
+      else break;
+    }
+    out.push(lower(turn, i, j));
+    i = j;
+  }
+  return out;
+}
+
+/** A value the clause names: a colour, a size, an amount with its unit. */
+function values(turn: AnalysedTurn, a: number, b: number): string[] {
+  const out: string[] = [];
+  for (let i = a; i < b; i++) {
+    const w = turn.norm[i]!;
+    if (colours.has(w) || sizes.test(w)) out.push(lower(turn, i, i + 1));
+    else if (/^\d+(?:[.,]\d+)?$/.test(w) && i + 1 < b && unit.test(turn.norm[i + 1]!)) out.push(lower(turn, i, i + 2));
+    else if (amount.test(w) && /\D/.test(w)) out.push(lower(turn, i, i + 1));
+  }
+  return out;
 }
 
 /** The noun phrase after the cue: up to four words, after lead words, before a stop word or clause end. */
-function following(hit: CueHit, language: 'nl' | 'en'): string | undefined {
-  const { turn } = hit;
-  const lead = language === 'nl' ? leadNl : leadEn;
-  const stop = language === 'nl' ? stopNl : stopEn;
+function following(hit: ItemAnchor, language: 'nl' | 'en'): string | undefined {
+  const t = hit.turn;
   let i = hit.to;
-  while (i < turn.norm.length && !turn.boundaryBefore[i] && lead.has(turn.norm[i]!)) i++;
-  if (i >= turn.norm.length || (turn.boundaryBefore[i] && i !== hit.to)) return undefined;
+  while (i < t.norm.length && !t.boundaryBefore[i] && lead[language].has(t.norm[i]!)) i++;
+  if (i >= t.norm.length || (t.boundaryBefore[i] && i !== hit.to)) return undefined;
   const start = i;
   while (
-    i < turn.norm.length &&
+    i < t.norm.length &&
     i - start < 4 &&
-    (i === start || !turn.boundaryBefore[i]) &&
-    !stop.has(turn.norm[i]!) &&
-    !/^\p{Extended_Pictographic}/u.test(turn.norm[i]!)
+    (i === start || !t.boundaryBefore[i]) &&
+    !stop[language].has(t.norm[i]!) &&
+    !/^\p{Extended_Pictographic}/u.test(t.norm[i]!)
   )
     i++;
+  while (i > start && notItem.has(t.norm[i - 1]!)) i--;
   if (i === start) return undefined;
-  return span(turn, start, i);
+  return lower(t, start, i);
 }
 
-export function extractItems(hits: readonly CueHit[], language: 'nl' | 'en'): string[] {
-  const items: string[] = [];
-  const sorted = [...hits].sort((a, b) => b.weight - a.weight);
-  for (const hit of sorted) {
-    const item = cueContent(hit) ?? following(hit, language);
-    if (item && item.length <= 60 && !items.includes(item)) items.push(item);
+/** A version the customer describes: "cotton version", "versie met reclame", "without lids". */
+function version(turn: AnalysedTurn, a: number, b: number): string | undefined {
+  for (let i = a; i < b; i++) {
+    const w = turn.norm[i]!;
+    if (/^(versie|version|editie|edition|uitvoering|variant|model)$/.test(w)) {
+      if (i + 1 < b && /^(met|zonder|with|without|in|van)$/.test(turn.norm[i + 1]!) && i + 2 < b) return lower(turn, i, Math.min(b, i + 3));
+      if (i > a && !lead.nl.has(turn.norm[i - 1]!) && !lead.en.has(turn.norm[i - 1]!)) return lower(turn, i - 1, i + 1);
+    }
+    if (/^(without|zonder)$/.test(w) && i + 1 < b) return lower(turn, i, i + 2);
   }
-  // keep the most specific: drop an item that is a word-part of another
-  return items.filter((it) => !items.some((o) => o !== it && ` ${o} `.includes(` ${it} `)));
+  return undefined;
+}
+
+export function extractItems(pair: string, hits: readonly ItemAnchor[], language: 'nl' | 'en'): string[] {
+  const subtype = pair.slice(pair.indexOf('/') + 1);
+  const items: string[] = [];
+  const add = (x: string | undefined) => {
+    const item = x?.replace(/[?!.,;:]+$/, '').trim();
+    if (item && item.length <= 60 && !notItem.has(item) && !items.includes(item)) items.push(item);
+  };
+  for (const hit of [...hits].sort((x, y) => y.weight - x.weight)) {
+    const [a, b] = clauseOf(hit);
+    const t = hit.turn;
+    if (subtype === 'brand') {
+      const found = names(t, a, b);
+      if (found.length) found.forEach(add);
+      else if (hit.cue?.slots.length === 1 && !/^(merk|brand)/.test(hit.cue.pattern)) add(lower(t, hit.from, hit.to));
+      else add(following(hit, language));
+    } else if (subtype === 'variant') {
+      const found = values(t, a, b);
+      if (found.length) found.forEach(add);
+      else add(version(t, a, b) ?? following(hit, language));
+    } else add(following(hit, language) ?? names(t, a, b)[0]);
+    if (items.length) break; // the strongest cue's clause names the item
+  }
+  return items;
 }

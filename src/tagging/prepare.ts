@@ -2,9 +2,10 @@ import type { Transcript } from '../contract/schemas.js';
 import type { Language } from '../contract/taxonomy.js';
 import { analyseTranscript, type AnalysedTranscript } from '../text/analyse.js';
 import { matchCues, type CueHit } from './cues.js';
+import { clauseOf, names } from './items.js';
 import { decisiveUnits, type DecisiveUnit } from './dialogue.js';
 import { featureStrings } from './features.js';
-import { compileLexicon, type CompiledLexicon, type LexiconSpec } from './lexicon/compile.js';
+import { compileCue, compileLexicon, type CompiledLexicon, type Cue, type LexiconSpec } from './lexicon/compile.js';
 import { cuesEn } from './lexicon/en.js';
 import { cuesNl } from './lexicon/nl.js';
 
@@ -31,5 +32,31 @@ export function buildLexicons(custom: Partial<Record<Language, LexiconSpec>> = {
 export function prepare(transcript: Transcript, lexicons: Lexicons, language?: Language): Prepared {
   const analysed = analyseTranscript(transcript, language);
   const units = decisiveUnits(analysed);
-  return { analysed, units, features: featureStrings(units, analysed.language), hits: matchCues(units, lexicons[analysed.language]) };
+  const hits = matchCues(units, lexicons[analysed.language]);
+  return { analysed, units, features: featureStrings(units, analysed.language), hits: [...hits, ...nameHits(hits)] };
+}
+
+/** A cue no word list can hold: an assortment question whose clause names something with capitals ("do you stock Rapha?"). */
+export const NAMED_BRAND_CUE: Cue = compileCue('assortment_request/brand', 'request-naming-a-name @0.7');
+
+function nameHits(hits: readonly CueHit[]): CueHit[] {
+  const out: CueHit[] = [];
+  const seen = new Set<string>();
+  for (const h of hits) {
+    if (!h.pair.startsWith('assortment_request/') || h.kind !== 'customer') continue;
+    const [a, b] = clauseOf(h);
+    const key = `${h.turn.index}:${a}`;
+    if (seen.has(key) || !names(h.turn, a, b).length) continue;
+    seen.add(key);
+    out.push({
+      cue: NAMED_BRAND_CUE,
+      pair: NAMED_BRAND_CUE.pair,
+      turn: h.turn,
+      from: h.from,
+      to: h.to,
+      weight: NAMED_BRAND_CUE.weight,
+      kind: h.kind,
+    });
+  }
+  return out;
 }

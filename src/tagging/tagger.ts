@@ -9,7 +9,7 @@ import { ConvotagError } from '../io/errors.js';
 import { builtinModel } from './builtin.js';
 import type { CueHit } from './cues.js';
 import { clauseEvidence, turnEvidence } from './evidence.js';
-import { extractItems } from './items.js';
+import { extractItems, type ItemAnchor } from './items.js';
 import { loadModelFile, parseModel, type ModelFile } from './model.js';
 import { buildLexicons, prepare, type Lexicons, type Prepared } from './prepare.js';
 import { Scorer, type PairScore } from './scorer.js';
@@ -110,11 +110,15 @@ class HybridTagger implements Tagger {
       if (s.confidence < s.threshold || s.confidence < this.minConfidence) continue;
       const slash = s.pair.indexOf('/');
       const intent = s.pair.slice(0, slash) as TaggedIntent['intent'];
-      const evidence = this.evidenceFor(s, prepared);
+      const { evidence, anchor } = this.evidenceFor(s, prepared);
       if (!evidence.length) continue; // nothing in the customer's words to point at: no tag
       intents.push({ intent, subtype: s.pair.slice(slash + 1), confidence: round(s.confidence), evidence });
-      if (intent === 'assortment_request')
-        for (const item of extractItems(s.hits, prepared.analysed.language)) if (!items.includes(item)) items.push(item);
+      if (intent === 'assortment_request') {
+        // the pair's own cues name the item; else another assortment cue's clause, else the model's strongest word
+        const anchors: ItemAnchor[] = s.hits.length ? [...s.hits] : prepared.hits.filter((h) => h.pair.startsWith('assortment_request/'));
+        if (!anchors.length && anchor) anchors.push(anchor);
+        for (const item of extractItems(s.pair, anchors, prepared.analysed.language)) if (!items.includes(item)) items.push(item);
+      }
     }
     const result: TagResult = {
       id: transcript.id,
@@ -127,7 +131,7 @@ class HybridTagger implements Tagger {
   }
 
   /** Evidence from the strongest cues; else from the words the model leans on most. */
-  private evidenceFor(s: PairScore, prepared: Prepared): Evidence[] {
+  private evidenceFor(s: PairScore, prepared: Prepared): { evidence: Evidence[]; anchor?: ItemAnchor } {
     const out: Evidence[] = [];
     const seen = new Set<string>();
     const add = (e: Evidence) => {
@@ -144,7 +148,7 @@ class HybridTagger implements Tagger {
       }
       add(clauseEvidence(h.turn, h.from, h.to));
     }
-    if (out.length) return out;
+    if (out.length) return { evidence: out };
     const j = this.scorer.pairs.indexOf(s.pair);
     let best: { unit: Prepared['units'][number]; token: number; weight: number } | undefined;
     for (const unit of prepared.units) {
@@ -157,12 +161,13 @@ class HybridTagger implements Tagger {
         if (w > 0 && (!best || w > best.weight)) best = { unit, token: i, weight: w };
       }
     }
-    if (best) add(clauseEvidence(best.unit.turn, best.token, best.token + 1));
-    else {
-      const first = prepared.units.find((u) => u.turn.norm.length);
-      if (first) add(turnEvidence(first.turn));
+    if (best) {
+      add(clauseEvidence(best.unit.turn, best.token, best.token + 1));
+      return { evidence: out, anchor: { turn: best.unit.turn, from: best.token, to: best.token + 1, weight: 0 } };
     }
-    return out;
+    const first = prepared.units.find((u) => u.turn.norm.length);
+    if (first) add(turnEvidence(first.turn));
+    return { evidence: out };
   }
 }
 
