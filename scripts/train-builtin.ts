@@ -33,7 +33,7 @@ outOfFold.pairs.forEach((p, j) => {
   let b = 0;
   let c = 0;
   outOfFold.confidence.forEach((conf, i) => {
-    const pred = conf[j]! >= model.thresholds[p]!;
+    const pred = conf[j]! >= model.thresholds[p]! || outOfFold.rescued[i]!.includes(j);
     const gold = outOfFold.labels[i]![j] === 1;
     if (pred && gold) a++;
     else if (pred) b++;

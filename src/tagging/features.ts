@@ -24,6 +24,20 @@ export function featureStrings(units: readonly DecisiveUnit[], language: Languag
       if (i > 0 && !t.boundaryBefore[i]) out.add(`${t.stems[i - 1]} ${s}`);
     }
     if (unit.kind === 'note') out.add('kind:note');
+    if (!offer) for (const shape of textShapes(t.text)) out.add(shape);
   }
   return [...out];
+}
+
+const MONEY = /(?:[€£$]\s?\d|\d(?:[.,]\d{2})?\s?(?:euro|eur|pond|pounds|dollars?)\b|\b\d+[.,]\d{2}\b)/gi;
+
+/** Shapes the tokens lose: amounts of money (one, or two to compare), questions, exclamations. */
+function textShapes(text: string): string[] {
+  const out: string[] = [];
+  const money = text.match(MONEY)?.length ?? 0;
+  if (money) out.push('shape:money');
+  if (money >= 2) out.push('shape:money2');
+  if (text.includes('?')) out.push('shape:question');
+  if (/[!]{2,}|\?{2,}/.test(text)) out.push('shape:emphasis');
+  return out;
 }

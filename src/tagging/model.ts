@@ -30,6 +30,11 @@ export const ModelFileSchema = z
     /** Per pair: coefficients of [logit(model), lexicon score, any cue hit] and an intercept. */
     combiner: z.record(pairKey, z.tuple([finite, finite, finite, finite])),
     thresholds: z.record(pairKey, z.number().min(0).max(1)),
+    /** Per intent: the statistical half's weights for "any subtype of this intent". */
+    intentWeights: z.record(z.enum(INTENTS), z.object({ bias: finite, entries: z.array(z.tuple([z.number().int().min(0), finite])) })),
+    /** Per intent: coefficients of [logit(intent model), logit(best pair confidence)] and an intercept. */
+    intentCombiner: z.record(z.enum(INTENTS), z.tuple([finite, finite, finite])),
+    intentThresholds: z.record(z.enum(INTENTS), z.number().min(0).max(1)),
     /** Learned weights of built-in and custom cues: [pair, pattern, weight]. */
     cueWeights: z.array(z.tuple([pairKey, z.string(), z.number().min(0).max(1)])),
     /** Cues of the model's own (e.g. for custom subtypes), per language. */

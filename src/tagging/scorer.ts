@@ -3,7 +3,7 @@
  * probability and the lexicon's noisy-or score, compared with the pair's
  * threshold (both fitted on out-of-fold predictions of the training data).
  */
-import type { PairKey } from '../contract/taxonomy.js';
+import { INTENTS, type Intent, type PairKey } from '../contract/taxonomy.js';
 import { lexiconScores, type CueHit } from './cues.js';
 import { logit, sigmoid } from './logistic.js';
 import type { ModelFile } from './model.js';
@@ -18,6 +18,14 @@ export interface PairScore {
   threshold: number;
 }
 
+export interface IntentScore {
+  intent: Intent;
+  model: number;
+  best: PairScore | undefined;
+  confidence: number;
+  threshold: number;
+}
+
 export class Scorer {
   readonly pairs: string[];
   private readonly featureVectors = new Map<string, Float32Array>();
@@ -26,18 +34,24 @@ export class Scorer {
   private readonly thresholds: Float64Array;
   readonly cueWeights = new Map<string, number>();
 
+  private readonly intentCombiner: Array<readonly [number, number, number]>;
+  private readonly intentThresholds: Float64Array;
+
   constructor(readonly model: ModelFile) {
     this.pairs = model.pairs;
-    const P = this.pairs.length;
-    this.bias = Float64Array.from(this.pairs, (p) => model.weights[p]!.bias);
+    // the model's targets: every pair, then every intent; one weight vector per feature over all of them
+    const targets = [...model.pairs.map((p) => model.weights[p]!), ...INTENTS.map((i) => model.intentWeights[i])];
+    const T = targets.length;
+    this.bias = Float64Array.from(targets, (t) => t.bias);
     this.combiner = this.pairs.map((p) => model.combiner[p]!);
     this.thresholds = Float64Array.from(this.pairs, (p) => model.thresholds[p]!);
-    // feature → weights of all pairs: one map lookup per feature at tagging time
-    this.pairs.forEach((p, j) => {
-      for (const [i, w] of model.weights[p]!.entries) {
+    this.intentCombiner = INTENTS.map((i) => model.intentCombiner[i]);
+    this.intentThresholds = Float64Array.from(INTENTS, (i) => model.intentThresholds[i]);
+    targets.forEach((target, j) => {
+      for (const [i, w] of target.entries) {
         const f = model.features[i]!;
         let v = this.featureVectors.get(f);
-        if (!v) this.featureVectors.set(f, (v = new Float32Array(P)));
+        if (!v) this.featureVectors.set(f, (v = new Float32Array(T)));
         v[j] = w;
       }
     });
@@ -64,7 +78,8 @@ export class Scorer {
     return hits.map((h) => ({ ...h, weight: this.cueWeights.get(`${h.pair}\t${h.cue.pattern}`) ?? h.weight })).filter((h) => h.weight > 0);
   }
 
-  score(prepared: Prepared): PairScore[] {
+  /** Pair scores, and per intent the rescue's confidence and threshold. */
+  score(prepared: Prepared): { pairs: PairScore[]; intents: IntentScore[] } {
     const probabilities = this.modelProbabilities(prepared.features);
     const hits = this.reweigh(prepared.hits);
     const lex = lexiconScores(hits);
@@ -74,7 +89,7 @@ export class Scorer {
       if (!list) byPair.set(h.pair, (list = []));
       list.push(h);
     }
-    return this.pairs.map((pair, j) => {
+    const pairs = this.pairs.map((pair, j) => {
       const l = lex.get(pair as PairKey)?.score ?? 0;
       const m = probabilities[j]!;
       return {
@@ -86,9 +101,27 @@ export class Scorer {
         threshold: this.thresholds[j]!,
       };
     });
+    const intents = INTENTS.map((intent, k) => {
+      let best: PairScore | undefined;
+      for (const s of pairs) if (s.pair.startsWith(`${intent}/`) && (!best || s.confidence > best.confidence)) best = s;
+      const model = probabilities[this.pairs.length + k]!;
+      return {
+        intent,
+        model,
+        best,
+        confidence: combineIntent(this.intentCombiner[k]!, model, best?.confidence ?? 0),
+        threshold: this.intentThresholds[k]!,
+      };
+    });
+    return { pairs, intents };
   }
 }
 
 export function combine(c: readonly [number, number, number, number], model: number, lexicon: number): number {
   return sigmoid(c[0] * logit(model) + c[1] * lexicon + c[2] * (lexicon > 0 ? 1 : 0) + c[3]);
+}
+
+/** Confidence of an intent from its own model and its best pair's confidence. */
+export function combineIntent(c: readonly [number, number, number], model: number, bestPair: number): number {
+  return sigmoid(c[0] * logit(model) + c[1] * logit(bestPair) + c[2]);
 }

@@ -103,11 +103,21 @@ class HybridTagger implements Tagger {
   private run(input: Transcript): { prepared: Prepared; scores: PairScore[]; result: TagResult } {
     const transcript = isTranscript(input) ? input : TranscriptSchema.parse(input);
     const prepared = prepare(transcript, this.lexicons, this.language);
-    const scores = this.scorer.score(prepared);
+    const { pairs: scores, intents: intentScores } = this.scorer.score(prepared);
+    const chosen = new Set(scores.filter((s) => s.confidence >= s.threshold && s.confidence >= this.minConfidence));
+    // an intent its own model is sure of keeps its best subtype even when no subtype passed on its own
+    for (const i of intentScores)
+      if (
+        i.best &&
+        i.confidence >= i.threshold &&
+        i.confidence >= this.minConfidence &&
+        ![...chosen].some((s) => s.pair.startsWith(`${i.intent}/`))
+      )
+        chosen.add(i.best);
     const intents: TaggedIntent[] = [];
     const items: string[] = [];
     for (const s of scores) {
-      if (s.confidence < s.threshold || s.confidence < this.minConfidence) continue;
+      if (!chosen.has(s)) continue;
       const slash = s.pair.indexOf('/');
       const intent = s.pair.slice(0, slash) as TaggedIntent['intent'];
       const { evidence, anchor } = this.evidenceFor(s, prepared);

@@ -6,13 +6,13 @@
  * those out-of-fold predictions, never on a dev split.
  */
 import type { Transcript } from '../contract/schemas.js';
-import { INTENTS, PAIRS, TAXONOMY_VERSION, type Language } from '../contract/taxonomy.js';
+import { INTENTS, PAIRS, TAXONOMY_VERSION, type Intent, type Language } from '../contract/taxonomy.js';
 import { lexiconScores, type CueHit } from './cues.js';
 import type { LexiconSpec } from './lexicon/compile.js';
 import { logit, score, trainDense, trainLogistic, type LogisticModel, type SparseDoc } from './logistic.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model.js';
 import { buildLexicons, prepare, type Prepared } from './prepare.js';
-import { combine } from './scorer.js';
+import { combine, combineIntent } from './scorer.js';
 
 export interface TrainingExample {
   transcript: Transcript;
@@ -39,9 +39,13 @@ export interface OutOfFold {
   labels: Uint8Array[];
   pairs: string[];
   folds: number[];
+  /** Per example: indices of pairs the intent rescue adds. */
+  rescued: number[][];
 }
 
-const CUE_PRIOR = 2; // pseudo-count pulling a cue's learned weight to its written weight
+const CUE_PRIOR = 2;
+/** Marks an intent among the model's targets ("*obstacle"); pair keys never start with it. */
+const INTENT_TARGET = '*'; // pseudo-count pulling a cue's learned weight to its written weight
 
 /** Fold of each example: customers are dealt round-robin to folds in a seeded order. */
 export function customerFolds(examples: readonly { transcript: Transcript }[], k: number, seed = 42): number[] {
@@ -86,7 +90,7 @@ function fit(
   const docs: SparseDoc[] = which.map((i) => toDoc(prepared[i]!.features, vocab));
   const models = pairs.map((_, j) => {
     const y = Uint8Array.from(which, (i) => labels[i]![j]!);
-    return trainLogistic(docs, y, features.length, { l2: options.l2 ?? 2e-3, iterations: options.iterations ?? 150, learningRate: 0.05 });
+    return trainLogistic(docs, y, features.length, { l2: options.l2 ?? 2e-3, iterations: options.iterations ?? 300, learningRate: 0.05 });
   });
   // Cue reliability: how often the pair is gold when the cue fires, pulled towards the written weight.
   const fired = new Map<string, { n: number; pos: number; prior: number }>();
@@ -161,24 +165,28 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   const progress = options.onProgress ?? (() => {});
   progress(`preparing ${examples.length} examples`);
   const prepared = examples.map((e) => prepare(e.transcript, lexicons));
-  const labels = examples.map((e) => Uint8Array.from(pairs, (p) => (e.labels.includes(p) ? 1 : 0)));
+  // Targets of the statistical half: every pair, then every intent (any of its subtypes).
+  const targets = [...pairs, ...INTENTS.map((i) => `${INTENT_TARGET}${i}`)];
+  const labels = examples.map((e) =>
+    Uint8Array.from(targets, (p) =>
+      (p.startsWith(INTENT_TARGET) ? e.labels.some((l) => l.startsWith(`${p.slice(1)}/`)) : e.labels.includes(p)) ? 1 : 0,
+    ),
+  );
   const folds = customerFolds(examples, k, options.seed ?? 42);
 
   // Out-of-fold model probabilities and lexicon scores.
-  const oofModel = examples.map(() => new Float64Array(pairs.length));
+  const oofModel = examples.map(() => new Float64Array(targets.length));
   const oofLex = examples.map(() => new Float64Array(pairs.length));
   for (let f = 0; f < k; f++) {
     progress(`fold ${f + 1} of ${k}`);
     const trainIdx = folds.flatMap((g, i) => (g === f ? [] : [i]));
     const testIdx = folds.flatMap((g, i) => (g === f ? [i] : []));
     if (!testIdx.length) continue;
-    const fitted = fit(prepared, labels, pairs, trainIdx, options);
+    const fitted = fit(prepared, labels, targets, trainIdx, options);
     for (const i of testIdx) {
       const doc = toDoc(prepared[i]!.features, fitted.vocab);
-      pairs.forEach((p, j) => {
-        oofModel[i]![j] = score(fitted.models[j]!, doc);
-        oofLex[i]![j] = lexiconScore(prepared[i]!.hits, fitted.cueWeights, p);
-      });
+      targets.forEach((_, j) => (oofModel[i]![j] = score(fitted.models[j]!, doc)));
+      pairs.forEach((p, j) => (oofLex[i]![j] = lexiconScore(prepared[i]!.hits, fitted.cueWeights, p)));
     }
   }
 
@@ -186,6 +194,7 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   const combiner: ModelFile['combiner'] = {};
   const thresholds: ModelFile['thresholds'] = {};
   const confidence = examples.map(() => new Float64Array(pairs.length));
+  const rescued: number[][] = examples.map(() => []);
   pairs.forEach((p, j) => {
     const xs = examples.map((_, i) => [logit(oofModel[i]![j]!), oofLex[i]![j]!, oofLex[i]![j]! > 0 ? 1 : 0]);
     const ys = labels.map((l) => l[j]!);
@@ -199,12 +208,35 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
     );
   });
 
+  // Intent rescue: an intent sure enough by its own model and its best pair, with no pair over its threshold,
+  // still gets its best pair. Fitted on the same out-of-fold scores.
+  const intentCombiner = {} as ModelFile['intentCombiner'];
+  const intentThresholds = {} as ModelFile['intentThresholds'];
+  INTENTS.forEach((intent, k) => {
+    const j = pairs.length + k;
+    const own = pairs.flatMap((p, q) => (p.startsWith(`${intent}/`) ? [q] : []));
+    const best = (i: number) => Math.max(...own.map((q) => confidence[i]![q]!));
+    const xs = examples.map((_, i) => [logit(oofModel[i]![j]!), logit(best(i))]);
+    const ys = labels.map((l) => l[j]!);
+    const beta = ys.some((y) => y === 1) ? trainDense(xs, ys, { l2: 1e-2 }) : [0, 0, -6];
+    intentCombiner[intent] = [beta[0]!, beta[1]!, beta[2]!];
+    const conf = examples.map((_, i) => combineIntent(intentCombiner[intent]!, oofModel[i]![j]!, best(i)));
+    intentThresholds[intent] = Math.max(0.5, bestThreshold(conf, ys));
+    // the rescue adds the best pair where no pair of the intent passed
+    examples.forEach((_, i) => {
+      if (conf[i]! < intentThresholds[intent]! || own.some((q) => confidence[i]![q]! >= thresholds[pairs[q]!]!)) return;
+      const q = own.reduce((a, b) => (confidence[i]![b]! > confidence[i]![a]! ? b : a));
+      rescued[i]!.push(q);
+    });
+  });
+
   progress('fitting the final model on all examples');
   const all = examples.map((_, i) => i);
-  const final = fit(prepared, labels, pairs, all, options);
+  const final = fit(prepared, labels, targets, all, options);
   const weights: ModelFile['weights'] = {};
   const used = new Set<number>();
-  pairs.forEach((p, j) => {
+  const intentWeights = {} as ModelFile['intentWeights'];
+  targets.forEach((p, j) => {
     const m = final.models[j]!;
     const entries: Array<[number, number]> = [];
     m.weights.forEach((w, i) => {
@@ -213,12 +245,15 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
         used.add(i);
       }
     });
-    weights[p] = { bias: Math.round(m.bias * 1e4) / 1e4, entries };
+    const entry = { bias: Math.round(m.bias * 1e4) / 1e4, entries };
+    if (p.startsWith(INTENT_TARGET)) intentWeights[p.slice(1) as Intent] = entry;
+    else weights[p] = entry;
   });
   // Keep only features some pair uses, and renumber.
   const keep = [...used].sort((a, b) => a - b);
   const renumber = new Map(keep.map((old, i) => [old, i]));
-  for (const p of pairs) weights[p]!.entries = weights[p]!.entries.map(([i, w]) => [renumber.get(i)!, w]);
+  for (const entry of [...Object.values(weights), ...Object.values(intentWeights)])
+    entry.entries = entry.entries.map(([i, w]) => [renumber.get(i)!, w]);
   const perLanguage: Record<string, number> = {};
   for (const pr of prepared) perLanguage[pr.analysed.language] = (perLanguage[pr.analysed.language] ?? 0) + 1;
   const customCues: ModelFile['customCues'] = {};
@@ -234,6 +269,9 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
     weights,
     combiner,
     thresholds,
+    intentWeights,
+    intentCombiner,
+    intentThresholds,
     cueWeights: [...final.cueWeights.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, w]) => {
@@ -243,5 +281,5 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
     customCues,
     training: { examples: examples.length, perLanguage, folds: k, seed: options.seed ?? 42 },
   };
-  return { model, outOfFold: { confidence, labels, pairs, folds } };
+  return { model, outOfFold: { confidence, labels: labels.map((l) => l.slice(0, pairs.length)), pairs, folds, rescued } };
 }

@@ -3,6 +3,7 @@
  *
  *   word      the token, exactly            pakket
  *   word*     any token starting with it     bezorg*
+ *   *word     any token ending with it       *cadeau (Dutch compounds: vaderdagcadeau)
  *   a|b*      one of several                 te|erg duur
  *   ..        a gap of 0–3 tokens            verkopen jullie .. statief*
  *   #         any number                     # stuks
@@ -19,6 +20,7 @@ export type LexiconSpec = Partial<Record<PairKey, readonly CueSpec[]>>;
 interface Slot {
   exact: ReadonlySet<string> | null;
   prefixes: readonly string[];
+  suffixes: readonly string[];
   number: boolean;
   gap: boolean;
 }
@@ -35,6 +37,8 @@ export interface CompiledLexicon {
   byWord: Map<string, Cue[]>;
   /** Cues whose first slot has a prefix, by the prefix's first three letters (shorter prefixes under themselves). */
   byPrefix: Map<string, Array<{ prefix: string; cue: Cue }>>;
+  /** Cues whose first slot has a suffix, by the suffix's last three letters. */
+  bySuffix: Map<string, Array<{ suffix: string; cue: Cue }>>;
   byNumber: Cue[];
   size: number;
 }
@@ -43,16 +47,20 @@ const DEFAULT_WEIGHT = 0.8;
 const MAX_GAP = 3;
 
 function compileSlot(text: string, pattern: string): Slot {
-  if (text === '..') return { exact: null, prefixes: [], number: false, gap: true };
-  if (text === '#') return { exact: null, prefixes: [], number: true, gap: false };
+  if (text === '..') return { exact: null, prefixes: [], suffixes: [], number: false, gap: true };
+  if (text === '#') return { exact: null, prefixes: [], suffixes: [], number: true, gap: false };
   const exact = new Set<string>();
   const prefixes: string[] = [];
+  const suffixes: string[] = [];
   for (const alt of text.split('|')) {
-    if (!alt) throw new Error(`empty alternative in cue "${pattern}"`);
-    if (alt.endsWith('*')) prefixes.push(alt.slice(0, -1));
+    if (!alt || alt === '*') throw new Error(`empty alternative in cue "${pattern}"`);
+    if (alt.startsWith('*')) {
+      if (alt.length < 4) throw new Error(`suffix "${alt}" in cue "${pattern}" needs at least three letters`);
+      suffixes.push(alt.slice(1));
+    } else if (alt.endsWith('*')) prefixes.push(alt.slice(0, -1));
     else exact.add(alt);
   }
-  return { exact: exact.size ? exact : null, prefixes, number: false, gap: false };
+  return { exact: exact.size ? exact : null, prefixes, suffixes, number: false, gap: false };
 }
 
 export function compileCue(pair: PairKey, spec: CueSpec): Cue {
@@ -69,7 +77,7 @@ export function compileCue(pair: PairKey, spec: CueSpec): Cue {
 }
 
 export function compileLexicon(...specs: LexiconSpec[]): CompiledLexicon {
-  const lexicon: CompiledLexicon = { byWord: new Map(), byPrefix: new Map(), byNumber: [], size: 0 };
+  const lexicon: CompiledLexicon = { byWord: new Map(), byPrefix: new Map(), bySuffix: new Map(), byNumber: [], size: 0 };
   for (const spec of specs) {
     for (const [pair, cues] of Object.entries(spec) as Array<[PairKey, readonly CueSpec[]]>) {
       for (const text of cues) {
@@ -81,6 +89,12 @@ export function compileLexicon(...specs: LexiconSpec[]): CompiledLexicon {
           let list = lexicon.byWord.get(w);
           if (!list) lexicon.byWord.set(w, (list = []));
           list.push(cue);
+        }
+        for (const suffix of first.suffixes) {
+          const key = suffix.slice(-3);
+          let list = lexicon.bySuffix.get(key);
+          if (!list) lexicon.bySuffix.set(key, (list = []));
+          list.push({ suffix, cue });
         }
         for (const prefix of first.prefixes) {
           const key = prefix.slice(0, 3);
@@ -95,9 +109,10 @@ export function compileLexicon(...specs: LexiconSpec[]): CompiledLexicon {
 }
 
 export function slotMatches(slot: Slot, word: string): boolean {
-  if (slot.number) return /^\d+$/.test(word) || numberWords.has(word);
+  if (slot.number) return isNumber(word);
   if (slot.exact?.has(word)) return true;
   for (const p of slot.prefixes) if (word.startsWith(p)) return true;
+  for (const p of slot.suffixes) if (word.endsWith(p)) return true;
   return false;
 }
 
@@ -137,6 +152,11 @@ const numberWords = new Set([
   'dozen',
 ]);
 
+/** Digits (with an ordinal ending: 10th, 18e), or a number word. */
+function isNumber(word: string): boolean {
+  return /^\d+(?:st|nd|rd|th|e|ste|de)?$/.test(word) || numberWords.has(word);
+}
+
 /**
  * Tries a cue at token i; returns the index after the last matched token, or
  * -1. Gaps never cross a clause boundary.
@@ -171,5 +191,9 @@ export function candidates(lexicon: CompiledLexicon, word: string, out: Cue[]): 
     const list = lexicon.byPrefix.get(word.slice(0, len));
     if (list) for (const { prefix, cue } of list) if (word.startsWith(prefix)) out.push(cue);
   }
-  if (lexicon.byNumber.length && (/^\d+$/.test(word) || numberWords.has(word))) out.push(...lexicon.byNumber);
+  if (word.length >= 3) {
+    const list = lexicon.bySuffix.get(word.slice(-3));
+    if (list) for (const { suffix, cue } of list) if (word.endsWith(suffix) && !out.includes(cue)) out.push(cue);
+  }
+  if (lexicon.byNumber.length && isNumber(word)) out.push(...lexicon.byNumber);
 }
