@@ -23,6 +23,106 @@ function negationCancels(pair: PairKey): boolean {
   return !pair.startsWith('obstacle/');
 }
 
+const arrivalWords = new Set([
+  'aangekomen',
+  'binnen',
+  'binnengekomen',
+  'ontvangen',
+  'bezorgd',
+  'geleverd',
+  'gekomen',
+  'arrived',
+  'came',
+  'received',
+  'delivered',
+  'got',
+  'here',
+]);
+const wellWords = new Set([
+  'keurig',
+  'netjes',
+  'prima',
+  'snel',
+  'goed',
+  'mooi',
+  'heel',
+  'super',
+  'top',
+  'tijd',
+  'safely',
+  'safe',
+  'quickly',
+  'fast',
+  'early',
+  'today',
+  'morning',
+  'vandaag',
+  'vanochtend',
+  'gisteren',
+  'yesterday',
+  'perfectly',
+  'fine',
+  'great',
+  'thanks',
+  'bedankt',
+  'dank',
+]);
+const stillWords = new Set([
+  'nog',
+  'still',
+  'steeds',
+  'nooit',
+  'never',
+  'niet',
+  'geen',
+  'not',
+  "hasn't",
+  "didn't",
+  "haven't",
+  'pas',
+  'only',
+  'too',
+  'te',
+  'laat',
+  'late',
+  'kapot',
+  'beschadigd',
+  'damaged',
+  'broken',
+  'wrong',
+  'verkeerde',
+  'verkeerd',
+  'zou',
+  'should',
+  'supposed',
+  'but',
+  'maar',
+]);
+
+/**
+ * "Pakket is keurig op tijd aangekomen", "the parcel came this morning,
+ * thanks": a delivery mentioned as going well, in a clause without any
+ * complaint word, is no obstacle.
+ */
+function arrivedWell(turn: AnalysedTurn, i: number): boolean {
+  let a = i;
+  while (a > 0 && !turn.boundaryBefore[a]) a--;
+  let b = i + 1;
+  while (b < turn.norm.length && !turn.boundaryBefore[b]) b++;
+  // the thanks often follow in the next clause ("…came this morning, thanks!")
+  let c = b;
+  if (c < turn.norm.length) for (c = b + 1; c < turn.norm.length && !turn.boundaryBefore[c]; c++);
+  let arrived = false;
+  let well = false;
+  for (let k = a; k < c; k++) {
+    const w = turn.norm[k]!;
+    if (k < b && stillWords.has(w)) return false;
+    if (k < b && arrivalWords.has(w)) arrived = true;
+    if (wellWords.has(w)) well = true;
+  }
+  return arrived && well;
+}
+
 /** All cue matches in the decisive units; an accepted offer counts for up-sell cues only. */
 export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexicon, weights?: ReadonlyMap<string, number>): CueHit[] {
   const hits: CueHit[] = [];
@@ -37,6 +137,7 @@ export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexic
         const end = matchAt(cue, turn.norm, turn.boundaryBefore, i);
         if (end === -1) continue;
         if (negationCancels(cue.pair) && unit.kind !== 'accepted_offer' && turn.negated[i]) continue;
+        if (cue.pair === 'obstacle/delivery' && arrivedWell(turn, i)) continue;
         const weight = weights?.get(`${cue.pair}\t${cue.pattern}`) ?? cue.weight;
         if (weight <= 0) continue;
         hits.push({ cue, pair: cue.pair, turn, from: i, to: end, weight, kind: unit.kind });

@@ -224,7 +224,7 @@ const colours = new Set(
     ' ',
   ),
 );
-const sizes = /^(x{0,3}s|x{0,4}l|\d?xl|\d?xs|m|one-size|petite|tall|kindermaat|kindermaten)$/;
+const sizes = /^(x{1,3}s|x{1,4}l|\d?xl|\d?xs|one-size|petite|tall|kindermaat|kindermaten)$/;
 const amount = /^\d+(?:[.,]\d+)?(?:ml|l|cl|cm|mm|m|kg|g|gb|tb|mah|w|v|inch|")?$/;
 const unit =
   /^(ml|l|cl|liter|litre|cm|mm|m|meter|metre|kg|g|gram|gb|tb|mah|w|watt|v|inch|inches|lade|laden|persoons|person|zits|seater|pack|stuks|pieces)$/;
@@ -254,7 +254,14 @@ export function names(turn: AnalysedTurn, a: number, b: number): string[] {
     const raw = turn.text.slice(turn.start[i]!, turn.end[i]!);
     const capital = /^\p{Lu}/u.test(raw) && raw !== raw.toUpperCase() ? true : /^\p{Lu}{2,}$/u.test(raw) && raw.length <= 6;
     const sentenceStart = i === 0 || /[.!?\n]\s*$/.test(turn.text.slice(0, turn.start[i]!));
-    if (!capital || notName.has(turn.norm[i]!) || (sentenceStart && !/^\p{Lu}{2,}$/u.test(raw))) {
+    const listedAlready = i > a && /^(alleen|only|just|enkel)$/.test(turn.norm[i - 1]!);
+    if (
+      !capital ||
+      listedAlready ||
+      notName.has(turn.norm[i]!) ||
+      turn.norm[i]!.includes("'") ||
+      (sentenceStart && !/^\p{Lu}{2,}$/u.test(raw))
+    ) {
       i++;
       continue;
     }
@@ -305,6 +312,19 @@ function following(hit: ItemAnchor, language: 'nl' | 'en'): string | undefined {
   return lower(t, start, i);
 }
 
+/** What follows "in" in a variant question ("in a UK 14", "ook in het groen", "in a 6kg bag"). */
+function afterIn(turn: AnalysedTurn, from: number, b: number, language: 'nl' | 'en'): string | undefined {
+  for (let i = from; i < b - 1; i++) {
+    if (turn.norm[i] !== 'in') continue;
+    let j = i + 1;
+    while (j < b && /^(een|de|het|a|an|the|maat|size|kleur|colour|color)$/.test(turn.norm[j]!)) j++;
+    const start = j;
+    while (j < b && j - start < 3 && !stop[language].has(turn.norm[j]!) && !/^(ofzo|or|of)$/.test(turn.norm[j]!)) j++;
+    if (j > start) return lower(turn, start, j);
+  }
+  return undefined;
+}
+
 /** A version the customer describes: "cotton version", "versie met reclame", "without lids". */
 function version(turn: AnalysedTurn, a: number, b: number): string | undefined {
   for (let i = a; i < b; i++) {
@@ -335,7 +355,9 @@ export function extractItems(pair: string, hits: readonly ItemAnchor[], language
       else add(following(hit, language));
     } else if (subtype === 'variant') {
       const found = values(t, a, b);
-      if (found.length) found.forEach(add);
+      const asked = afterIn(t, hit.from, b, language);
+      if (asked) add(asked);
+      else if (found.length) found.forEach(add);
       else add(version(t, a, b) ?? following(hit, language));
     } else add(following(hit, language) ?? names(t, a, b)[0]);
     if (items.length) break; // the strongest cue's clause names the item

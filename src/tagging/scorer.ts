@@ -118,7 +118,12 @@ export class Scorer {
 }
 
 export function combine(c: readonly [number, number, number, number], model: number, lexicon: number): number {
-  return sigmoid(c[0] * logit(model) + c[1] * lexicon + c[2] * (lexicon > 0 ? 1 : 0) + c[3]);
+  return sigmoid(c[0] * logit(model) + c[1] * lexiconEvidence(lexicon) + c[2] * (lexicon > 0 ? 1 : 0) + c[3]);
+}
+
+/** The lexicon's noisy-or on a log-odds scale (0 when nothing fired), so one strong cue counts for more than a weak one. */
+export function lexiconEvidence(lexicon: number): number {
+  return lexicon > 0 ? logit(Math.min(0.99, lexicon)) + 5 : 0;
 }
 
 /** Confidence of an intent from its own model and its best pair's confidence. */

@@ -12,7 +12,7 @@ import type { LexiconSpec } from './lexicon/compile.js';
 import { logit, score, trainDense, trainLogistic, type LogisticModel, type SparseDoc } from './logistic.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model.js';
 import { buildLexicons, prepare, type Prepared } from './prepare.js';
-import { combine, combineIntent } from './scorer.js';
+import { combine, combineIntent, lexiconEvidence } from './scorer.js';
 
 export interface TrainingExample {
   transcript: Transcript;
@@ -196,7 +196,7 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   const confidence = examples.map(() => new Float64Array(pairs.length));
   const rescued: number[][] = examples.map(() => []);
   pairs.forEach((p, j) => {
-    const xs = examples.map((_, i) => [logit(oofModel[i]![j]!), oofLex[i]![j]!, oofLex[i]![j]! > 0 ? 1 : 0]);
+    const xs = examples.map((_, i) => [logit(oofModel[i]![j]!), lexiconEvidence(oofLex[i]![j]!), oofLex[i]![j]! > 0 ? 1 : 0]);
     const ys = labels.map((l) => l[j]!);
     const hasPositives = ys.some((y) => y === 1);
     const beta = hasPositives ? trainDense(xs, ys, { l2: 1e-2 }) : [0, 0, 0, -6];
