@@ -83,3 +83,35 @@ describe('convotag eval', () => {
     expect(Object.keys(json.perLanguage).sort()).toEqual(['en', 'nl']);
   });
 });
+
+describe('convotag tag and explain', () => {
+  it('writes one JSON line per valid input transcript, in input order, and reports the rest', () => {
+    const p = file('tag.jsonl', [good('a'), 'nope', JSON.stringify({ id: 'b', turns: [{ role: 'customer', text: 'Mijn pakket is nog steeds niet bezorgd!' }] }), good('c')].join('\n'));
+    const r = convotag(['tag', p]);
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((x) => x.id)).toEqual(['a', 'b', 'c']);
+    expect(out[1].intents.map((i: { subtype: string }) => i.subtype)).toContain('delivery');
+    expect(r.stderr).toMatch(/tag\.jsonl:2: invalid JSON/);
+    expect(r.stderr).toMatch(/read 4, ok 3, bad 1/);
+    expect(convotag(['tag', '--strict', p]).code).toBe(1);
+  });
+
+  it('writes a JSON array with --format json and filters with --min-confidence', () => {
+    const r = convotag(['tag', '--format', 'json', '--min-confidence', '1', 'fixtures/sample/transcripts.jsonl']);
+    const arr = JSON.parse(r.stdout);
+    expect(arr).toHaveLength(3);
+    expect(arr.every((x: { intents: unknown[] }) => x.intents.length === 0)).toBe(true);
+    expect(convotag(['tag', '--min-confidence', '7', 'fixtures/sample/transcripts.jsonl']).code).toBe(2);
+  });
+
+  it('explains one conversation: candidates with cues, model score, confidence and threshold', () => {
+    const r = convotag(['explain', 'fixtures/sample/transcripts.jsonl', '--id', 's-1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\| obstacle\/delivery \| yes \|/);
+    expect(r.stdout).toMatch(/"pakket"/);
+    const json = JSON.parse(convotag(['explain', '--json', 'fixtures/sample/transcripts.jsonl', '--id', 's-1']).stdout);
+    expect(json.candidates[0]).toHaveProperty('threshold');
+    expect(convotag(['explain', 'fixtures/sample/transcripts.jsonl', '--id', 'nope']).code).toBe(1);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { TagResult, Transcript } from '../contract/schemas.js';
+import { createTagger } from './tagger.js';
+
+const tagger = createTagger();
+const pairs = (r: TagResult) => r.intents.map((i) => `${i.intent}/${i.subtype}`);
+const conv = (id: string, ...turns: Array<[Transcript['turns'][number]['role'], string]>): Transcript => ({ id, turns: turns.map(([role, text]) => ({ role, text })) });
+
+describe('only the customer decides', () => {
+  it('an accepted agent offer is the customer\'s up-sell; a declined one is nothing', () => {
+    const accepted = tagger.tag(conv('a', ['customer', 'Ik bestel de Kobo Clara'], ['agent', 'Zal ik er een beschermhoes bij doen?'], ['customer', 'ja, doe die hoes er maar bij']));
+    expect(pairs(accepted)).toContain('upsell_signal/accessory');
+    const ev = accepted.intents.find((i) => i.subtype === 'accessory')!.evidence;
+    expect(ev.some((e) => e.turn === 2)).toBe(true); // the customer's own words are evidence
+    const declined = tagger.tag(conv('d', ['customer', 'Ik bestel de Kobo Clara'], ['agent', 'Zal ik er een beschermhoes bij doen?'], ['customer', 'nee hoor']));
+    expect(pairs(declined)).not.toContain('upsell_signal/accessory');
+  });
+
+  it('an agent offer alone is no up-sell, and agent words raise no obstacle', () => {
+    const r = tagger.tag(conv('o', ['customer', 'Ik wil mijn e-mailadres wijzigen'], ['agent', 'Dat kan! Wil je ook onze verlengde garantie? Je pakket is trouwens vertraagd.']));
+    expect(pairs(r)).toEqual([]);
+  });
+
+  it('tags a call note without customer turns from what it reports', () => {
+    const r = tagger.tag({ id: 'n', channel: 'phone', turns: [{ role: 'agent', text: 'Klant belde: pakket niet ontvangen, is voor de verjaardag van haar dochter zaterdag.' }] });
+    expect(pairs(r)).toEqual(expect.arrayContaining(['obstacle/delivery', 'purchase_motive/gift']));
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    ['nl', 'Het is geen cadeau, het is voor mezelf.', 'purchase_motive/gift'],
+    ['en', "I don't need the warranty, thanks.", 'upsell_signal/service_addon'],
+    ['nl', 'Ik wil de hoes niet, alleen de telefoon.', 'upsell_signal/accessory'],
+  ])('%s: %s', (_, text, pair) => {
+    expect(pairs(tagger.tag(conv('n', ['customer', text])))).not.toContain(pair);
+  });
+
+  it('keeps negated complaints: "niet ontvangen" is a delivery problem', () => {
+    expect(pairs(tagger.tag(conv('n', ['customer', 'Ik heb mijn bestelling nog steeds niet ontvangen'])))).toContain('obstacle/delivery');
+  });
+});
+
+describe('sold out versus never carried', () => {
+  it('a listed item that is sold out is a stock obstacle, not an assortment request', () => {
+    const p = pairs(tagger.tag(conv('s', ['customer', 'De regenjas in maat M is uitverkocht, wanneer komt hij weer binnen?'])));
+    expect(p).toContain('obstacle/stock');
+    expect(p.some((x) => x.startsWith('assortment_request/'))).toBe(false);
+  });
+  it('a product never sold is an assortment request with its item', () => {
+    const r = tagger.tag(conv('s', ['customer', 'Do you sell tripods as well? I could not find them on the site.']));
+    expect(pairs(r)).toContain('assortment_request/product');
+    expect(r.items).toContain('tripods');
+    expect(pairs(r)).not.toContain('obstacle/stock');
+  });
+});
+
+describe('evidence and edge cases', () => {
+  const texts = [
+    'Héél blij met de café-stoel 🪑 maar het pakket 📦 is nóg steeds niet bezorgd 😡😡',
+    'Line one\r\nmy parcel never arrived 👎🏽\r\nplease help',
+    'Zoë hier: kunnen jullie het cadeau inpakken? 🎁',
+  ];
+  it.each(texts)('evidence offsets slice the original turn exactly: %s', (text) => {
+    const r = tagger.tag(conv('e', ['customer', text]));
+    expect(r.intents.length).toBeGreaterThan(0);
+    for (const i of r.intents) {
+      expect(i.confidence).toBeGreaterThanOrEqual(0);
+      expect(i.confidence).toBeLessThanOrEqual(1);
+      for (const e of i.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+    }
+  });
+
+  it('tags empty-looking, emoji-only and agent-only conversations without inventing intents', () => {
+    expect(tagger.tag(conv('x', ['customer', ' ']))).toMatchObject({ intents: [], items: [] });
+    expect(tagger.tag(conv('y', ['customer', '👍👍🙏']))).toMatchObject({ intents: [], items: [] });
+    expect(tagger.tag(conv('z', ['agent', 'Goedemiddag, hoe kan ik helpen?'], ['bot', 'Chat gesloten.']))).toMatchObject({ intents: [] });
+  });
+
+  it('is deterministic, keeps ids and customer ids, and respects a language override and minConfidence', () => {
+    const t: Transcript = { id: 't-9', customerId: 'c-3', turns: [{ role: 'customer', text: 'Mijn pakket is nog niet binnen en het is een cadeau voor zaterdag' }] };
+    const a = tagger.tag(t);
+    expect(tagger.tag(t)).toEqual(a);
+    expect(a).toMatchObject({ id: 't-9', customerId: 'c-3', language: 'nl' });
+    expect(createTagger({ language: 'en' }).tag(t).language).toBe('en');
+    const strict = createTagger({ minConfidence: 0.999 }).tag(t);
+    expect(strict.intents.every((i) => i.confidence >= 0.999)).toBe(true);
+  });
+
+  it('streams with tagMany in input order, from sync and async iterables', async () => {
+    const inputs = ['a', 'b', 'c'].map((id) => conv(id, ['customer', `bestelling ${id} is niet aangekomen`]));
+    const out: string[] = [];
+    for await (const r of tagger.tagMany(inputs)) out.push(r.id);
+    async function* gen() {
+      yield* inputs;
+    }
+    for await (const r of tagger.tagMany(gen())) out.push(r.id);
+    expect(out).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
+  });
+
+  it('rejects invalid options with a clear error', () => {
+    expect(() => createTagger({ minConfidence: 2 })).toThrow(/minConfidence/);
+  });
+});
