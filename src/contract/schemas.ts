@@ -47,6 +47,19 @@ export const GoldSchema = z.object({
 });
 export type Gold = z.infer<typeof GoldSchema>;
 
+/**
+ * Gold labels for training a shop's own model: the four intents are fixed,
+ * but subtypes may be the shop's own (e.g. obstacle/customs_fees).
+ */
+export const TrainingGoldSchema = GoldSchema.extend({
+  labels: z.array(
+    OpenLabelSchema.extend({
+      subtype: z.string().regex(/^[a-z0-9_]+$/, 'subtype must be lower-case letters, digits and _ (e.g. customs_fees)'),
+    }),
+  ),
+});
+export type TrainingGold = z.infer<typeof TrainingGoldSchema>;
+
 export const EvidenceSchema = z.object({
   turn: z.number().int().min(0),
   start: z.number().int().min(0),

@@ -110,3 +110,111 @@ export function trainDense(xs: readonly number[][], ys: ArrayLike<number>, optio
   }
   return beta;
 }
+
+/**
+ * All targets at once with mini-batch Adam and lazy, sparse updates: each
+ * step touches only the features of its batch, so an epoch costs about one
+ * pass over the data whatever the vocabulary size. Deterministic: examples
+ * are visited in a seeded order.
+ */
+export function trainLogisticMulti(
+  docs: readonly SparseDoc[],
+  labels: ReadonlyArray<ArrayLike<number>>,
+  targets: number,
+  dims: number,
+  options: { l2?: number; epochs?: number; batch?: number; learningRate?: number; seed?: number } = {},
+): LogisticModel[] {
+  const l2 = options.l2 ?? 1e-3;
+  const epochs = options.epochs ?? 20;
+  const batch = Math.max(1, options.batch ?? 32);
+  const lr = options.learningRate ?? 0.05;
+  const n = docs.length;
+  const T = targets;
+  const w = new Float64Array(dims * T); // feature-major: the T weights of a feature sit together
+  const m = new Float64Array(dims * T);
+  const v = new Float64Array(dims * T);
+  const g = new Float64Array(dims * T);
+  const lastStep = new Int32Array(dims); // step at which a feature's moments were last decayed
+  const bias = new Float64Array(T);
+  const mb = new Float64Array(T);
+  const vb = new Float64Array(T);
+  const gb = new Float64Array(T);
+  const z = new Float64Array(T);
+  const b1 = 0.9;
+  const b2 = 0.999;
+  const order = Array.from({ length: n }, (_, i) => i);
+  let state = (options.seed ?? 42) >>> 0 || 1;
+  const rand = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const touched = new Int32Array(dims);
+  const isTouched = new Uint8Array(dims);
+  let step = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (let start = 0; start < n; start += batch) {
+      const end = Math.min(n, start + batch);
+      let nt = 0;
+      gb.fill(0);
+      for (let r = start; r < end; r++) {
+        const i = order[r]!;
+        const doc = docs[i]!;
+        const y = labels[i]!;
+        z.set(bias);
+        for (let k = 0; k < doc.idx.length; k++) {
+          const base = doc.idx[k]! * T;
+          for (let t = 0; t < T; t++) z[t]! += w[base + t]!;
+        }
+        for (let t = 0; t < T; t++) z[t] = sigmoid(z[t]!) - y[t]!;
+        for (let t = 0; t < T; t++) gb[t]! += z[t]!;
+        for (let k = 0; k < doc.idx.length; k++) {
+          const f = doc.idx[k]!;
+          if (!isTouched[f]) {
+            isTouched[f] = 1;
+            touched[nt++] = f;
+          }
+          const base = f * T;
+          for (let t = 0; t < T; t++) g[base + t]! += z[t]!;
+        }
+      }
+      step++;
+      const size = end - start;
+      const c1 = 1 - b1 ** step;
+      const c2 = 1 - b2 ** step;
+      for (let q = 0; q < nt; q++) {
+        const f = touched[q]!;
+        isTouched[f] = 0;
+        // moments of steps that did not touch this feature decay all at once
+        const skipped = step - 1 - lastStep[f]!;
+        const d1 = skipped > 0 ? b1 ** skipped : 1;
+        const d2 = skipped > 0 ? b2 ** skipped : 1;
+        lastStep[f] = step;
+        const base = f * T;
+        for (let t = 0; t < T; t++) {
+          const grad = g[base + t]! / size + l2 * w[base + t]!;
+          g[base + t] = 0;
+          m[base + t] = b1 * d1 * m[base + t]! + (1 - b1) * grad;
+          v[base + t] = b2 * d2 * v[base + t]! + (1 - b2) * grad * grad;
+          w[base + t]! -= (lr * (m[base + t]! / c1)) / (Math.sqrt(v[base + t]! / c2) + 1e-8);
+        }
+      }
+      for (let t = 0; t < T; t++) {
+        const grad = gb[t]! / size;
+        mb[t] = b1 * mb[t]! + (1 - b1) * grad;
+        vb[t] = b2 * vb[t]! + (1 - b2) * grad * grad;
+        bias[t]! -= (lr * (mb[t]! / c1)) / (Math.sqrt(vb[t]! / c2) + 1e-8);
+      }
+    }
+  }
+  return Array.from({ length: T }, (_, t) => {
+    const weights = new Float64Array(dims);
+    for (let f = 0; f < dims; f++) weights[f] = w[f * T + t]!;
+    return { bias: bias[t]!, weights };
+  });
+}

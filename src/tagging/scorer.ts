@@ -118,8 +118,17 @@ export class Scorer {
 }
 
 export function combine(c: readonly [number, number, number, number], model: number, lexicon: number): number {
-  return sigmoid(c[0] * logit(model) + c[1] * lexiconEvidence(lexicon) + c[2] * (lexicon > 0 ? 1 : 0) + c[3]);
+  return sigmoid(c[0] * modelEvidence(model) + c[1] * lexiconEvidence(lexicon) + c[2] * (lexicon > 0 ? 1 : 0) + c[3]);
 }
+
+/**
+ * The model's log-odds, bounded: a few hundred examples per pair cannot make
+ * the n-gram model sure enough to overrule a strong cue on its own.
+ */
+export function modelEvidence(model: number): number {
+  return Math.max(-MODEL_LOGIT_BOUND, Math.min(MODEL_LOGIT_BOUND, logit(model)));
+}
+export const MODEL_LOGIT_BOUND = 5;
 
 /** The lexicon's noisy-or on a log-odds scale (0 when nothing fired), so one strong cue counts for more than a weak one. */
 export function lexiconEvidence(lexicon: number): number {

@@ -42,6 +42,8 @@ export interface Tagger {
   tag(transcript: Transcript): TagResult;
   tagMany(transcripts: Iterable<Transcript> | AsyncIterable<Transcript>): AsyncGenerator<TagResult>;
   explain(transcript: Transcript): Explanation;
+  /** Every pair's combined confidence and threshold, tagged or not (for calibration and ranking). */
+  scores(transcript: Transcript): Array<{ pair: string; confidence: number; threshold: number }>;
 }
 
 export function createTagger(options: TaggerOptions = {}): Tagger {
@@ -73,6 +75,10 @@ class HybridTagger implements Tagger {
 
   async *tagMany(transcripts: Iterable<Transcript> | AsyncIterable<Transcript>): AsyncGenerator<TagResult> {
     for await (const t of transcripts) yield this.tag(t);
+  }
+
+  scores(transcript: Transcript): Array<{ pair: string; confidence: number; threshold: number }> {
+    return this.run(transcript).scores.map((s) => ({ pair: s.pair, confidence: s.confidence, threshold: s.threshold }));
   }
 
   explain(transcript: Transcript): Explanation {

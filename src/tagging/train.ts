@@ -9,10 +9,10 @@ import type { Transcript } from '../contract/schemas.js';
 import { INTENTS, PAIRS, TAXONOMY_VERSION, type Intent, type Language } from '../contract/taxonomy.js';
 import { lexiconScores, type CueHit } from './cues.js';
 import type { LexiconSpec } from './lexicon/compile.js';
-import { logit, score, trainDense, trainLogistic, type LogisticModel, type SparseDoc } from './logistic.js';
+import { logit, score, trainDense, trainLogistic, trainLogisticMulti, type LogisticModel, type SparseDoc } from './logistic.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model.js';
 import { buildLexicons, prepare, type Prepared } from './prepare.js';
-import { combine, combineIntent, lexiconEvidence } from './scorer.js';
+import { combine, combineIntent, lexiconEvidence, modelEvidence } from './scorer.js';
 
 export interface TrainingExample {
   transcript: Transcript;
@@ -28,7 +28,12 @@ export interface TrainOptions {
   /** Minimum number of examples a feature must occur in. */
   minDf?: number;
   l2?: number;
+  /** 'sgd' (default): mini-batch Adam over all targets at once; 'batch': full-batch, one target at a time (slower). */
+  optimizer?: 'sgd' | 'batch';
   iterations?: number;
+  epochs?: number;
+  batch?: number;
+  learningRate?: number;
   /** Called with progress messages (stderr in the CLI). */
   onProgress?: (message: string) => void;
 }
@@ -88,10 +93,29 @@ function fit(
     .sort();
   const vocab = new Map(features.map((f, i) => [f, i]));
   const docs: SparseDoc[] = which.map((i) => toDoc(prepared[i]!.features, vocab));
-  const models = pairs.map((_, j) => {
-    const y = Uint8Array.from(which, (i) => labels[i]![j]!);
-    return trainLogistic(docs, y, features.length, { l2: options.l2 ?? 2e-3, iterations: options.iterations ?? 300, learningRate: 0.05 });
-  });
+  const models =
+    options.optimizer === 'batch'
+      ? pairs.map((_, j) => {
+          const y = Uint8Array.from(which, (i) => labels[i]![j]!);
+          return trainLogistic(docs, y, features.length, {
+            l2: options.l2 ?? 2e-3,
+            iterations: options.iterations ?? 300,
+            learningRate: 0.05,
+          });
+        })
+      : trainLogisticMulti(
+          docs,
+          which.map((i) => labels[i]!),
+          pairs.length,
+          features.length,
+          {
+            l2: options.l2 ?? 2e-3,
+            epochs: options.epochs ?? 40,
+            batch: options.batch ?? 32,
+            learningRate: options.learningRate ?? 0.05,
+            seed: options.seed ?? 42,
+          },
+        );
   // Cue reliability: how often the pair is gold when the cue fires, pulled towards the written weight.
   const fired = new Map<string, { n: number; pos: number; prior: number }>();
   const pairIndex = new Map(pairs.map((p, j) => [p, j]));
@@ -147,7 +171,8 @@ export function bestThreshold(scores: ArrayLike<number>, labels: ArrayLike<numbe
       bestT = (scores[i]! + next) / 2; // halfway to the next score: a margin on both sides
     }
   }
-  return Math.min(0.9, Math.max(0.1, bestT));
+  // a calibrated confidence of one half is already "more likely than not": F1 never needs a stricter threshold than that
+  return Math.min(0.5, Math.max(0.1, bestT));
 }
 
 export function pairsOf(examples: readonly TrainingExample[]): string[] {
@@ -196,7 +221,7 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   const confidence = examples.map(() => new Float64Array(pairs.length));
   const rescued: number[][] = examples.map(() => []);
   pairs.forEach((p, j) => {
-    const xs = examples.map((_, i) => [logit(oofModel[i]![j]!), lexiconEvidence(oofLex[i]![j]!), oofLex[i]![j]! > 0 ? 1 : 0]);
+    const xs = examples.map((_, i) => [modelEvidence(oofModel[i]![j]!), lexiconEvidence(oofLex[i]![j]!), oofLex[i]![j]! > 0 ? 1 : 0]);
     const ys = labels.map((l) => l[j]!);
     const hasPositives = ys.some((y) => y === 1);
     const beta = hasPositives ? trainDense(xs, ys, { l2: 1e-2 }) : [0, 0, 0, -6];
