@@ -5,6 +5,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 const define = { __CONVOTAG_VERSION__: JSON.stringify(version) };
 
 // Library: ESM + CJS with typings for both. CLI: ESM only, with a shebang.
+// The tagging worker thread (dist/worker.js) is built with the CLI and shares its chunks, so the model is not bundled twice.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -18,7 +19,7 @@ export default defineConfig([
     define,
   },
   {
-    entry: { cli: 'src/cli/bin.ts' },
+    entry: { cli: 'src/cli/bin.ts', worker: 'src/tagging/worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -11,3 +11,5 @@ const cli = (args) => {
 const dir = existsSync('fixtures/demo/transcripts.jsonl') ? 'fixtures/demo' : 'fixtures/sample';
 cli(['validate', `${dir}/transcripts.jsonl`, `${dir}/gold.jsonl`]);
 cli(['eval', '--gold', 'fixtures/sample/gold.jsonl', 'fixtures/sample/tags.jsonl']);
+// personas: customers grouped by what they do across their conversations (tagged on the fly)
+cli(['personas', `${dir}/transcripts.jsonl`]);

@@ -7,3 +7,6 @@ export * from './text/index.js';
 export * from './evaluation/index.js';
 export { VERSION } from './version.js';
 export * from './tagging/index.js';
+export { createTaggerPool, TaggerPoolOptionsSchema, type TaggerPool, type TaggerPoolOptions } from './tagging/pool.js';
+export * from './profiles/index.js';
+export * from './personas/index.js';

@@ -86,10 +86,21 @@ describe('convotag eval', () => {
 
 describe('convotag tag and explain', () => {
   it('writes one JSON line per valid input transcript, in input order, and reports the rest', () => {
-    const p = file('tag.jsonl', [good('a'), 'nope', JSON.stringify({ id: 'b', turns: [{ role: 'customer', text: 'Mijn pakket is nog steeds niet bezorgd!' }] }), good('c')].join('\n'));
+    const p = file(
+      'tag.jsonl',
+      [
+        good('a'),
+        'nope',
+        JSON.stringify({ id: 'b', turns: [{ role: 'customer', text: 'Mijn pakket is nog steeds niet bezorgd!' }] }),
+        good('c'),
+      ].join('\n'),
+    );
     const r = convotag(['tag', p]);
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((x) => x.id)).toEqual(['a', 'b', 'c']);
     expect(out[1].intents.map((i: { subtype: string }) => i.subtype)).toContain('delivery');
     expect(r.stderr).toMatch(/tag\.jsonl:2: invalid JSON/);

@@ -46,7 +46,8 @@ describe.each(LANGS.flatMap((lang) => SPLITS.map((split) => [lang, split] as con
 
   it('covers every (intent, subtype) pair of the taxonomy often enough', () => {
     const counts = new Map<string, number>();
-    for (const g of gold) for (const l of g.labels) counts.set(`${l.intent}/${l.subtype}`, (counts.get(`${l.intent}/${l.subtype}`) ?? 0) + 1);
+    for (const g of gold)
+      for (const l of g.labels) counts.set(`${l.intent}/${l.subtype}`, (counts.get(`${l.intent}/${l.subtype}`) ?? 0) + 1);
     for (const pair of PAIRS) expect(counts.get(pair) ?? 0, pair).toBeGreaterThanOrEqual(MIN_PER_PAIR[split]);
     expect([...counts.keys()].every((k) => (PAIRS as readonly string[]).includes(k))).toBe(true);
   });

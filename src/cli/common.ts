@@ -74,11 +74,11 @@ export class StdoutWriter {
   }
   private constructor() {
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') {
-        this.closed = true;
-        process.exit(EXIT_OK);
-      }
-      throw err;
+      this.closed = true;
+      if (err.code === 'EPIPE') process.exit(EXIT_OK);
+      // a full disk or a bad descriptor: the output is incomplete, so say so plainly and fail
+      say(`convotag: cannot write the output (${err.code ?? err.message}); it is incomplete`);
+      process.exit(EXIT_FATAL);
     });
   }
   get isClosed(): boolean {

@@ -8,7 +8,9 @@ import { VERSION } from '../version.js';
 import { EXIT_USAGE, exitCodeFor } from './common.js';
 import { evalCommand } from './eval.js';
 import { explainCommand } from './explain.js';
+import { personasCommand } from './personas.js';
 import { tagCommand } from './tag.js';
+import { trainCommand } from './train.js';
 import { validateCommand } from './validate.js';
 
 function inputOptions(cmd: Command): Command {
@@ -56,7 +58,10 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
       )
       .argument('<tags...>', 'tag files (JSONL from convotag tag)')
       .requiredOption('--gold <file>', 'gold labels (JSONL)')
-      .option('--json', 'print the full result as JSON'),
+      .option('--json', 'print the full result as JSON')
+      .option('--cv <k>', 'cross-validate training instead: the files are transcripts; K folds grouped by customer')
+      .option('--seed <n>', 'seed of the folds (with --cv)')
+      .option('--lexicon <file>', 'extra cues for training (with --cv)'),
   ).action((files: string[], opts) => run(evalCommand(files, opts)));
 
   inputOptions(
@@ -68,7 +73,8 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
       .addOption(new Option('--lang <lang>', 'force the language instead of detecting it').choices(['nl', 'en']))
       .addOption(new Option('--format <format>', 'output: JSON Lines or one JSON array').choices(['jsonl', 'json']).default('jsonl'))
       .option('--model <file>', 'a model trained with convotag train (default: the built-in model)')
-      .option('--no-progress', 'no progress line on stderr'),
+      .option('--no-progress', 'no progress line on stderr')
+      .option('--workers <n>', 'tag on N worker threads ("auto": one per core); output order and content unchanged'),
   ).action((files: string[], opts) => run(tagCommand(files, opts)));
 
   inputOptions(
@@ -81,6 +87,39 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
       .option('--model <file>', 'a model trained with convotag train')
       .option('--json', 'the explanation as JSON'),
   ).action((file: string, opts) => run(explainCommand(file, opts)));
+
+  inputOptions(
+    program
+      .command('train')
+      .description('train a model on your own labelled conversations (custom subtypes allowed) and write it as JSON')
+      .argument('<transcripts...>', 'transcript files the gold labels belong to')
+      .requiredOption('--gold <file>', 'gold labels (JSONL); subtypes may be your own, the four intents are fixed')
+      .requiredOption('--out <file>', 'where to write the model (JSON)')
+      .addOption(new Option('--base <base>', 'also train on the built-in corpus').choices(['builtin', 'none']).default('builtin'))
+      .option('--lexicon <file>', 'extra cues per language and pair (JSON: {"cues": {"nl": {"obstacle/customs_fees": ["invoerrechten"]}}})')
+      .option('--folds <k>', 'folds for the combiner and thresholds (default 5)')
+      .option('--seed <n>', 'seed of the folds (default 42)'),
+  ).action((files: string[], opts) => run(trainCommand(files, opts)));
+
+  inputOptions(
+    program
+      .command('personas')
+      .description(
+        'profile customers by what they do across their conversations and cluster them into personas (or, with --model, assign them to saved ones)',
+      )
+      .argument('[files...]', 'transcript files (- or none for stdin)')
+      .option('--tags <file>', 'tags from convotag tag (JSONL); conversations without a line are tagged on the fly')
+      .option('--k <k>', 'number of personas, or auto to choose it by silhouette (default auto)')
+      .option('--k-range <lo-hi>', 'k tried by --k auto (default 2-8)')
+      .option('--seed <n>', 'seed of the clustering (default 42)')
+      .addOption(new Option('--lang <lang>', 'language of persona names and of on-the-fly tagging').choices(['nl', 'en']))
+      .addOption(
+        new Option('--anonymous <mode>', 'conversations without customerId: own customer (conv:<id>) or skip').choices(['own', 'skip']),
+      )
+      .option('--json', 'print the personas document (FORMAT.md) as JSON')
+      .option('--save <file>', 'save the persona model (JSON) to assign new customers later')
+      .option('--model <file>', 'assign customers to the personas of a saved model instead of clustering'),
+  ).action((files: string[], opts) => run(personasCommand(files, opts)));
 
   return program;
 }

@@ -14,8 +14,20 @@ export interface RecordProblem {
 
 export function formatProblem(p: RecordProblem): string {
   const field = p.field ? `${p.field}: ` : '';
-  const id = p.id ? ` (id ${p.id})` : '';
-  return `${p.file}:${p.line}: ${field}${p.message}${id}`;
+  const id = p.id ? ` (id ${p.id.length > 80 ? `${p.id.slice(0, 80)}…` : p.id})` : '';
+  return printable(`${p.file}:${p.line}: ${field}${p.message}${id}`);
+}
+
+/**
+ * One line of plain text: control characters (a binary file's bytes echoed
+ * by JSON.parse, a line break in an id) and lone surrogates are escaped, so a
+ * problem never spans lines or sends escape sequences to the terminal.
+ */
+function printable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udfff]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -4,25 +4,47 @@ import { createTagger } from './tagger.js';
 
 const tagger = createTagger();
 const pairs = (r: TagResult) => r.intents.map((i) => `${i.intent}/${i.subtype}`);
-const conv = (id: string, ...turns: Array<[Transcript['turns'][number]['role'], string]>): Transcript => ({ id, turns: turns.map(([role, text]) => ({ role, text })) });
+const conv = (id: string, ...turns: Array<[Transcript['turns'][number]['role'], string]>): Transcript => ({
+  id,
+  turns: turns.map(([role, text]) => ({ role, text })),
+});
 
 describe('only the customer decides', () => {
-  it('an accepted agent offer is the customer\'s up-sell; a declined one is nothing', () => {
-    const accepted = tagger.tag(conv('a', ['customer', 'Ik bestel de Kobo Clara'], ['agent', 'Zal ik er een beschermhoes bij doen?'], ['customer', 'ja, doe die hoes er maar bij']));
+  it("an accepted agent offer is the customer's up-sell; a declined one is nothing", () => {
+    const accepted = tagger.tag(
+      conv(
+        'a',
+        ['customer', 'Ik bestel de Kobo Clara'],
+        ['agent', 'Zal ik er een beschermhoes bij doen?'],
+        ['customer', 'ja, doe die hoes er maar bij'],
+      ),
+    );
     expect(pairs(accepted)).toContain('upsell_signal/accessory');
     const ev = accepted.intents.find((i) => i.subtype === 'accessory')!.evidence;
     expect(ev.some((e) => e.turn === 2)).toBe(true); // the customer's own words are evidence
-    const declined = tagger.tag(conv('d', ['customer', 'Ik bestel de Kobo Clara'], ['agent', 'Zal ik er een beschermhoes bij doen?'], ['customer', 'nee hoor']));
+    const declined = tagger.tag(
+      conv('d', ['customer', 'Ik bestel de Kobo Clara'], ['agent', 'Zal ik er een beschermhoes bij doen?'], ['customer', 'nee hoor']),
+    );
     expect(pairs(declined)).not.toContain('upsell_signal/accessory');
   });
 
   it('an agent offer alone is no up-sell, and agent words raise no obstacle', () => {
-    const r = tagger.tag(conv('o', ['customer', 'Ik wil mijn e-mailadres wijzigen'], ['agent', 'Dat kan! Wil je ook onze verlengde garantie? Je pakket is trouwens vertraagd.']));
+    const r = tagger.tag(
+      conv(
+        'o',
+        ['customer', 'Ik wil mijn e-mailadres wijzigen'],
+        ['agent', 'Dat kan! Wil je ook onze verlengde garantie? Je pakket is trouwens vertraagd.'],
+      ),
+    );
     expect(pairs(r)).toEqual([]);
   });
 
   it('tags a call note without customer turns from what it reports', () => {
-    const r = tagger.tag({ id: 'n', channel: 'phone', turns: [{ role: 'agent', text: 'Klant belde: pakket niet ontvangen, is voor de verjaardag van haar dochter zaterdag.' }] });
+    const r = tagger.tag({
+      id: 'n',
+      channel: 'phone',
+      turns: [{ role: 'agent', text: 'Klant belde: pakket niet ontvangen, is voor de verjaardag van haar dochter zaterdag.' }],
+    });
     expect(pairs(r)).toEqual(expect.arrayContaining(['obstacle/delivery', 'purchase_motive/gift']));
   });
 });
@@ -78,7 +100,11 @@ describe('evidence and edge cases', () => {
   });
 
   it('is deterministic, keeps ids and customer ids, and respects a language override and minConfidence', () => {
-    const t: Transcript = { id: 't-9', customerId: 'c-3', turns: [{ role: 'customer', text: 'Mijn pakket is nog niet binnen en het is een cadeau voor zaterdag' }] };
+    const t: Transcript = {
+      id: 't-9',
+      customerId: 'c-3',
+      turns: [{ role: 'customer', text: 'Mijn pakket is nog niet binnen en het is een cadeau voor zaterdag' }],
+    };
     const a = tagger.tag(t);
     expect(tagger.tag(t)).toEqual(a);
     expect(a).toMatchObject({ id: 't-9', customerId: 'c-3', language: 'nl' });

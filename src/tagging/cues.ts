@@ -1,5 +1,6 @@
 import type { PairKey } from '../contract/taxonomy.js';
 import type { AnalysedTurn } from '../text/analyse.js';
+import { clauseBounds } from '../text/clauses.js';
 import type { DecisiveUnit } from './dialogue.js';
 import { candidates, matchAt, type CompiledLexicon, type Cue } from './lexicon/compile.js';
 
@@ -105,13 +106,22 @@ const stillWords = new Set([
  * complaint word, is no obstacle.
  */
 function arrivedWell(turn: AnalysedTurn, i: number): boolean {
-  let a = i;
-  while (a > 0 && !turn.boundaryBefore[a]) a--;
-  let b = i + 1;
-  while (b < turn.norm.length && !turn.boundaryBefore[b]) b++;
+  const { starts, ends } = clauseBounds(turn);
+  const a = starts[i]!;
+  const b = ends[i + 1]!;
   // the thanks often follow in the next clause ("…came this morning, thanks!")
-  let c = b;
-  if (c < turn.norm.length) for (c = b + 1; c < turn.norm.length && !turn.boundaryBefore[c]; c++);
+  const c = b < turn.norm.length ? ends[b + 1]! : b;
+  // the answer depends on the clause only: once per clause keeps a long turn linear
+  let known = arrivedWellByClause.get(turn);
+  if (!known) arrivedWellByClause.set(turn, (known = new Map()));
+  let answer = known.get(a);
+  if (answer === undefined) known.set(a, (answer = clauseArrivedWell(turn, a, b, c)));
+  return answer;
+}
+
+const arrivedWellByClause = new WeakMap<AnalysedTurn, Map<number, boolean>>();
+
+function clauseArrivedWell(turn: AnalysedTurn, a: number, b: number, c: number): boolean {
   let arrived = false;
   let well = false;
   for (let k = a; k < c; k++) {
@@ -126,13 +136,12 @@ function arrivedWell(turn: AnalysedTurn, i: number): boolean {
 /** All cue matches in the decisive units; an accepted offer counts for up-sell cues only. */
 export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexicon, weights?: ReadonlyMap<string, number>): CueHit[] {
   const hits: CueHit[] = [];
-  const scratch: Cue[] = [];
+  const memo = candidateMemo(lexicon);
   for (const unit of units) {
     const { turn } = unit;
     const n = turn.norm.length;
     for (let i = 0; i < n; i++) {
-      candidates(lexicon, turn.norm[i]!, scratch);
-      for (const cue of scratch) {
+      for (const cue of cuesAt(lexicon, memo, turn.norm[i]!)) {
         if (unit.kind === 'accepted_offer' && !cue.pair.startsWith('upsell_signal/')) continue;
         const end = matchAt(cue, turn.norm, turn.boundaryBefore, i);
         if (end === -1) continue;
@@ -145,6 +154,33 @@ export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexic
     }
   }
   return hits;
+}
+
+/**
+ * Candidate cues per word, remembered per lexicon: words repeat, and a fresh
+ * lookup probes up to five maps with new substrings. Cleared past a bound so
+ * memory stays flat on endless streams.
+ */
+const candidateMemos = new WeakMap<CompiledLexicon, Map<string, readonly Cue[]>>();
+const CANDIDATE_MEMO_LIMIT = 100_000;
+const NO_CUES: readonly Cue[] = [];
+
+function candidateMemo(lexicon: CompiledLexicon): Map<string, readonly Cue[]> {
+  let memo = candidateMemos.get(lexicon);
+  if (!memo) candidateMemos.set(lexicon, (memo = new Map()));
+  return memo;
+}
+
+function cuesAt(lexicon: CompiledLexicon, memo: Map<string, readonly Cue[]>, word: string): readonly Cue[] {
+  let list = memo.get(word);
+  if (list === undefined) {
+    const found: Cue[] = [];
+    candidates(lexicon, word, found);
+    list = found.length ? found : NO_CUES;
+    if (memo.size >= CANDIDATE_MEMO_LIMIT) memo.clear();
+    memo.set(word, list);
+  }
+  return list;
 }
 
 /** Noisy-or of the hits of one pair: many weak cues add up, one strong cue is enough. */

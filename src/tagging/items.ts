@@ -8,6 +8,7 @@
  * are merged downstream by `itemKey`.
  */
 import type { AnalysedTurn } from '../text/analyse.js';
+import { clauseBounds } from '../text/clauses.js';
 import type { CueHit } from './cues.js';
 
 /** Where an item may be named: a cue hit, or a word the model leans on. */
@@ -236,24 +237,42 @@ function lower(turn: AnalysedTurn, from: number, to: number): string {
     .trim();
 }
 
+// Names per clause, computed once per turn: a long turn with many hits would otherwise be read once per hit.
+const namesByClause = new WeakMap<AnalysedTurn, Map<string, string[]>>();
+
 /** Token range of the clause around a hit. */
 export function clauseOf(hit: Pick<CueHit, 'turn' | 'from' | 'to'>): [number, number] {
-  const t = hit.turn;
-  let a = hit.from;
-  while (a > 0 && !t.boundaryBefore[a]) a--;
-  let b = hit.to;
-  while (b < t.norm.length && !t.boundaryBefore[b]) b++;
-  return [a, b];
+  const { starts, ends } = clauseBounds(hit.turn);
+  return [starts[hit.from] ?? 0, ends[hit.to] ?? hit.turn.norm.length];
+}
+
+/** Whether only white space stands between a sentence end (. ! ? or a line break) and pos; looks back over that gap only. */
+function opensSentence(text: string, pos: number): boolean {
+  for (let p = pos - 1; p >= 0; p--) {
+    const c = text[p]!;
+    if (c === '\n' || c === '.' || c === '!' || c === '?') return true;
+    if (!/\s/.test(c)) return false;
+  }
+  return false;
 }
 
 /** Runs of capitalised words that are not sentence starts or common words: names of brands and product lines. */
-export function names(turn: AnalysedTurn, a: number, b: number): string[] {
+export function names(turn: AnalysedTurn, a: number, b: number): readonly string[] {
+  let cache = namesByClause.get(turn);
+  if (!cache) namesByClause.set(turn, (cache = new Map()));
+  const key = `${a}:${b}`;
+  let found = cache.get(key);
+  if (!found) cache.set(key, (found = findNames(turn, a, b)));
+  return found;
+}
+
+function findNames(turn: AnalysedTurn, a: number, b: number): string[] {
   const out: string[] = [];
   let i = a;
   while (i < b) {
     const raw = turn.text.slice(turn.start[i]!, turn.end[i]!);
     const capital = /^\p{Lu}/u.test(raw) && raw !== raw.toUpperCase() ? true : /^\p{Lu}{2,}$/u.test(raw) && raw.length <= 6;
-    const sentenceStart = i === 0 || /[.!?\n]\s*$/.test(turn.text.slice(0, turn.start[i]!));
+    const sentenceStart = i === 0 || opensSentence(turn.text, turn.start[i]!);
     const listedAlready = i > a && /^(alleen|only|just|enkel)$/.test(turn.norm[i - 1]!);
     if (
       !capital ||
@@ -338,11 +357,18 @@ function version(turn: AnalysedTurn, a: number, b: number): string | undefined {
   return undefined;
 }
 
+/** `s` without trailing ? ! . , ; : (a loop, not /[…]+$/, which rescans a long run from every position in it). */
+function trimEndPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && '?!.,;:'.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
 export function extractItems(pair: string, hits: readonly ItemAnchor[], language: 'nl' | 'en'): string[] {
   const subtype = pair.slice(pair.indexOf('/') + 1);
   const items: string[] = [];
   const add = (x: string | undefined) => {
-    const item = x?.replace(/[?!.,;:]+$/, '').trim();
+    const item = x === undefined ? undefined : trimEndPunctuation(x).trim();
     if (item && item.length <= 60 && !notItem.has(item) && !items.includes(item)) items.push(item);
   };
   for (const hit of [...hits].sort((x, y) => y.weight - x.weight)) {

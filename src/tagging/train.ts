@@ -78,7 +78,7 @@ interface Fitted {
 }
 
 function fit(
-  prepared: readonly Prepared[],
+  prepared: readonly Slim[],
   labels: readonly Uint8Array[],
   pairs: readonly string[],
   which: readonly number[],
@@ -137,6 +137,14 @@ function fit(
   return { vocab, features, models, cueWeights };
 }
 
+/**
+ * Epochs for about 1,500 optimiser steps: 40 passes over a thousand examples,
+ * a handful over ten thousand, so training time grows with the data, not faster.
+ */
+export function epochsFor(examples: number, batch: number): number {
+  return Math.max(5, Math.min(40, Math.ceil((1500 * batch) / Math.max(1, examples))));
+}
+
 function toDoc(features: readonly string[], vocab: ReadonlyMap<string, number>): SparseDoc {
   const idx: number[] = [];
   for (const f of features) {
@@ -146,9 +154,20 @@ function toDoc(features: readonly string[], vocab: ReadonlyMap<string, number>):
   return { idx: Int32Array.from(idx.sort((a, b) => a - b)) };
 }
 
-function lexiconScore(hits: readonly CueHit[], cueWeights: ReadonlyMap<string, number>, pair: string): number {
+/** What training keeps of a prepared conversation: features and cue hits, not the analysed text. */
+interface Slim {
+  language: Language;
+  features: string[];
+  hits: Array<Pick<CueHit, 'pair' | 'cue' | 'weight'>>;
+}
+
+function slim(p: Prepared): Slim {
+  return { language: p.analysed.language, features: p.features, hits: p.hits.map((h) => ({ pair: h.pair, cue: h.cue, weight: h.weight })) };
+}
+
+function lexiconScore(hits: Slim['hits'], cueWeights: ReadonlyMap<string, number>, pair: string): number {
   const own = hits.filter((h) => h.pair === pair).map((h) => ({ ...h, weight: cueWeights.get(`${h.pair}\t${h.cue.pattern}`) ?? h.weight }));
-  return lexiconScores(own).get(pair as CueHit['pair'])?.score ?? 0;
+  return lexiconScores(own as CueHit[]).get(pair as CueHit['pair'])?.score ?? 0;
 }
 
 /** Threshold that maximises F1 on out-of-fold confidences; 0.5 when a pair has no positives. */
@@ -189,7 +208,7 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   const lexicons = buildLexicons(options.customCues);
   const progress = options.onProgress ?? (() => {});
   progress(`preparing ${examples.length} examples`);
-  const prepared = examples.map((e) => prepare(e.transcript, lexicons));
+  const prepared = examples.map((e) => slim(prepare(e.transcript, lexicons)));
   // Targets of the statistical half: every pair, then every intent (any of its subtypes).
   const targets = [...pairs, ...INTENTS.map((i) => `${INTENT_TARGET}${i}`)];
   const labels = examples.map((e) =>
@@ -280,7 +299,7 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   for (const entry of [...Object.values(weights), ...Object.values(intentWeights)])
     entry.entries = entry.entries.map(([i, w]) => [renumber.get(i)!, w]);
   const perLanguage: Record<string, number> = {};
-  for (const pr of prepared) perLanguage[pr.analysed.language] = (perLanguage[pr.analysed.language] ?? 0) + 1;
+  for (const pr of prepared) perLanguage[pr.language] = (perLanguage[pr.language] ?? 0) + 1;
   const customCues: ModelFile['customCues'] = {};
   for (const [lang, spec] of Object.entries(options.customCues ?? {})) customCues[lang as Language] = spec as Record<string, string[]>;
   const model: ModelFile = {

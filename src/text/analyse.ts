@@ -40,6 +40,41 @@ export function analyseTranscript(transcript: Transcript, language?: Language): 
   return {
     id: transcript.id,
     language: lang,
-    turns: transcript.turns.map((t, i) => analyseTurn(t.text, t.role, i, lang)),
+    turns: transcript.turns.map((t, i) =>
+      t.role === 'customer' ? analyseTurn(t.text, t.role, i, lang) : onDemand(t.text, t.role, i, lang),
+    ),
+  };
+}
+
+/**
+ * A turn of another role, analysed when first read: the tagger reads only
+ * the offers a customer accepts and call notes, so most agent, bot and
+ * system text is never tokenised. To its readers it is a plain AnalysedTurn.
+ */
+function onDemand(text: string, role: Role, index: number, language: Language): AnalysedTurn {
+  let done: AnalysedTurn | undefined;
+  const get = () => (done ??= analyseTurn(text, role, index, language));
+  return {
+    index,
+    role,
+    text,
+    get norm() {
+      return get().norm;
+    },
+    get start() {
+      return get().start;
+    },
+    get end() {
+      return get().end;
+    },
+    get boundaryBefore() {
+      return get().boundaryBefore;
+    },
+    get stems() {
+      return get().stems;
+    },
+    get negated() {
+      return get().negated;
+    },
   };
 }
