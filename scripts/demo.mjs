@@ -1,15 +1,21 @@
 // `npm run demo`: the main job on the bundled demo data, step by step.
+// Data (the evaluation table, the personas) goes to stdout; the steps and summaries to stderr;
+// the tags themselves are written to demo-output/tags.jsonl.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdirSync, openSync, closeSync } from 'node:fs';
 
-const cli = (args) => {
-  process.stderr.write(`\n$ convotag ${args.join(' ')}\n`);
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { stdio: 'inherit' });
+const cli = (args, stdoutFile) => {
+  process.stderr.write(`\n$ convotag ${args.join(' ')}${stdoutFile ? ` > ${stdoutFile}` : ''}\n`);
+  const fd = stdoutFile ? openSync(stdoutFile, 'w') : 'inherit';
+  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { stdio: ['ignore', fd, 'inherit'] });
+  if (typeof fd === 'number') closeSync(fd);
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-const dir = existsSync('fixtures/demo/transcripts.jsonl') ? 'fixtures/demo' : 'fixtures/sample';
+const dir = 'fixtures/demo';
+mkdirSync('demo-output', { recursive: true });
 cli(['validate', `${dir}/transcripts.jsonl`, `${dir}/gold.jsonl`]);
-cli(['eval', '--gold', 'fixtures/sample/gold.jsonl', 'fixtures/sample/tags.jsonl']);
-// personas: customers grouped by what they do across their conversations (tagged on the fly)
-cli(['personas', `${dir}/transcripts.jsonl`]);
+cli(['tag', `${dir}/transcripts.jsonl`], 'demo-output/tags.jsonl');
+cli(['eval', '--gold', `${dir}/gold.jsonl`, 'demo-output/tags.jsonl']);
+// personas: customers grouped by what they do across their conversations
+cli(['personas', `${dir}/transcripts.jsonl`, '--tags', 'demo-output/tags.jsonl']);
