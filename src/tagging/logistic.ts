@@ -143,13 +143,7 @@ export function trainLogisticMulti(
   const b1 = 0.9;
   const b2 = 0.999;
   const order = Array.from({ length: n }, (_, i) => i);
-  let state = (options.seed ?? 42) >>> 0 || 1;
-  const rand = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
+  const rand = xorshift(options.seed ?? 42);
   const touched = new Int32Array(dims);
   const isTouched = new Uint8Array(dims);
   let step = 0;
@@ -217,4 +211,15 @@ export function trainLogisticMulti(
     for (let f = 0; f < dims; f++) weights[f] = w[f * T + t]!;
     return { bias: bias[t]!, weights };
   });
+}
+
+/** A seeded xorshift32 generator in [0, 1): folds and example order are reproducible from the seed. */
+export function xorshift(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
 }

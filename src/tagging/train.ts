@@ -9,7 +9,7 @@ import type { Transcript } from '../contract/schemas.js';
 import { INTENTS, PAIRS, TAXONOMY_VERSION, type Intent, type Language } from '../contract/taxonomy.js';
 import { lexiconScores, type CueHit } from './cues.js';
 import type { LexiconSpec } from './lexicon/compile.js';
-import { logit, score, trainDense, trainLogistic, trainLogisticMulti, type LogisticModel, type SparseDoc } from './logistic.js';
+import { logit, score, trainDense, trainLogistic, trainLogisticMulti, xorshift, type LogisticModel, type SparseDoc } from './logistic.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model.js';
 import { buildLexicons, prepare, type Prepared } from './prepare.js';
 import { combine, combineIntent, lexiconEvidence, modelEvidence } from './scorer.js';
@@ -55,13 +55,7 @@ const INTENT_TARGET = '*'; // pseudo-count pulling a cue's learned weight to its
 /** Fold of each example: customers are dealt round-robin to folds in a seeded order. */
 export function customerFolds(examples: readonly { transcript: Transcript }[], k: number, seed = 42): number[] {
   const customers = [...new Set(examples.map((e) => e.transcript.customerId ?? `conv:${e.transcript.id}`))].sort();
-  let state = seed >>> 0 || 1;
-  const rand = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
+  const rand = xorshift(seed);
   for (let i = customers.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [customers[i], customers[j]] = [customers[j]!, customers[i]!];
