@@ -22,31 +22,6 @@ export function calibration(points, bins = 10) {
   return { n: points.length, ece: points.length ? ece : null, bins: table.filter((b) => b.n) };
 }
 
-/** Adjusted Rand index of two labelings of the same items (Hubert & Arabie). */
-export function adjustedRandIndex(a, b) {
-  if (a.length !== b.length) throw new Error('adjustedRandIndex: labelings differ in length');
-  const n = a.length;
-  const cells = new Map();
-  const rows = new Map();
-  const cols = new Map();
-  for (let i = 0; i < n; i++) {
-    const key = `${a[i]}\u0000${b[i]}`;
-    cells.set(key, (cells.get(key) ?? 0) + 1);
-    rows.set(a[i], (rows.get(a[i]) ?? 0) + 1);
-    cols.set(b[i], (cols.get(b[i]) ?? 0) + 1);
-  }
-  const c2 = (x) => (x * (x - 1)) / 2;
-  let index = 0;
-  for (const v of cells.values()) index += c2(v);
-  let sa = 0;
-  for (const v of rows.values()) sa += c2(v);
-  let sb = 0;
-  for (const v of cols.values()) sb += c2(v);
-  const expected = (sa * sb) / c2(n);
-  const max = (sa + sb) / 2;
-  return max === expected ? 1 : (index - expected) / (max - expected);
-}
-
 /** Least-squares slope and intercept of y over x. */
 export function linearFit(xs, ys) {
   const n = xs.length;

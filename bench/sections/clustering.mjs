@@ -13,7 +13,7 @@ import { LANGS, loadSplit } from '../lib/corpus.mjs';
 import { loadApi } from '../lib/dist.mjs';
 import { rng } from '../lib/generate.mjs';
 import { isMain, log, runSection } from '../lib/section.mjs';
-import { adjustedRandIndex, fmt, table, verdict } from '../lib/stats.mjs';
+import { fmt, table, verdict } from '../lib/stats.mjs';
 
 function gaussian(next) {
   // Box–Muller; 1 - u keeps log away from 0
@@ -88,7 +88,7 @@ export async function run({ quick }) {
     const result = api.findPersonas(profiles, { k: 'auto', seed: 42 });
     const seconds = (performance.now() - t0) / 1000;
     const byId = new Map(result.assignments.map((a) => [a.customerId, a.persona]));
-    const ari = adjustedRandIndex(
+    const ari = api.adjustedRandIndex(
       profiles.map((p) => byId.get(p.customerId)),
       truth,
     );
