@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — every claim of the README measured on this machine, in
- * one run: accuracy (dev split, real-world data), peers, speed, memory and
- * clustering. Writes bench/results/latest.json and prints Markdown to stdout;
+ * one run: accuracy (dev split, real-world data), peers, speed, memory,
+ * clustering and training. Writes bench/results/latest.json and prints Markdown to stdout;
  * progress goes to stderr.
  *
  *   npm run bench                 full run (1M-conversation stream, 100k speed corpus)
@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from './lib/corpus.mjs';
 import { fmt, table, verdict } from './lib/stats.mjs';
 
-const SECTIONS = ['accuracy', 'real-world', 'peers', 'speed', 'memory', 'clustering'];
+const SECTIONS = ['accuracy', 'real-world', 'peers', 'speed', 'memory', 'clustering', 'training'];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -125,6 +125,17 @@ function goalRows(r) {
     );
   }
   if (clu) add("100k profiles, k: 'auto'", '< 30 s', clu.value === null ? 'not run' : `${fmt.f1(clu.value)} s`, clu.met);
+  const train = g('training', 'tenThousandUnder60s');
+  const trainMemory = g('training', 'flatMemory');
+  if (train)
+    add('train on 10,000 labelled conversations', '< 60 s', train.value === null ? 'not run' : `${fmt.f1(train.value)} s`, train.met);
+  if (trainMemory?.value != null)
+    add(
+      `training memory, ${fmt.int(trainMemory.from)} → ${fmt.int(trainMemory.to)} conversations`,
+      'flat (≤ 1.25×)',
+      `${fmt.f2(trainMemory.value)}×`,
+      trainMemory.met,
+    );
   add(
     `${quick ? 'quick' : 'full'} bench run`,
     quick ? '< 3 min' : '< 20 min',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../src/contract/schemas.js';
 import { createTagger } from '../src/tagging/tagger.js';
-import { customerFolds, trainModel, type TrainingExample } from '../src/tagging/train.js';
+import { TrainingSet, customerFolds, foldsFor, trainModel, type TrainingExample } from '../src/tagging/train.js';
 import { parseModel, loadModelFile } from '../src/tagging/model.js';
 import { parseCustomLexicon } from '../src/tagging/custom.js';
 import { convotag } from './helpers.js';
@@ -80,6 +80,20 @@ describe('training a model with a custom subtype', () => {
 
   it('is deterministic for the same data and seed', () => {
     expect(trainModel(examples, { folds: 3, seed: 7, customCues }).model).toEqual(model);
+  });
+
+  it('trains the same model from a streamed TrainingSet as from an array', () => {
+    const set = new TrainingSet({ customCues });
+    for (const e of examples) set.add(e.transcript, e.labels);
+    expect(set.size).toBe(examples.length);
+    expect(trainModel(set, { folds: 3, seed: 7 }).model).toEqual(model);
+    expect(() => trainModel(set, { folds: 3, customCues })).toThrow(/TrainingSet/);
+  });
+
+  it('uses five inner folds for a small set and three for a large one', () => {
+    expect(model.training.folds).toBe(3);
+    expect(trainModel(examples.slice(0, 20), { seed: 7, customCues }).model.training.folds).toBe(foldsFor(20));
+    expect([foldsFor(1000), foldsFor(20_000)]).toEqual([5, 3]);
   });
 
   it('never splits a customer across folds', () => {

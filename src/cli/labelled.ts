@@ -12,22 +12,35 @@ export interface Labelled {
 
 /** Transcripts joined with their gold lines by id; unmatched ids are counted on stderr. */
 export async function loadLabelled(goldFile: string, transcriptFiles: string[], flags: InputFlags): Promise<Labelled[]> {
+  const out: Labelled[] = [];
+  for await (const e of streamLabelled(goldFile, transcriptFiles, flags)) out.push(e);
+  return out;
+}
+
+/**
+ * The same, one conversation at a time: only the gold lines are held, so a
+ * caller that keeps less than a transcript (training) runs in flat memory.
+ */
+export async function* streamLabelled(goldFile: string, transcriptFiles: string[], flags: InputFlags): AsyncGenerator<Labelled> {
   const goldIn = await prepareInputs([goldFile], flags);
   const gold = new Map<string, Gold>();
   for await (const g of valuesOf(readRecords(goldIn.sources, TrainingGoldSchema, goldIn.options))) gold.set(g.id, g as Gold);
   printSummary(goldIn.report, flags, 'gold: ');
   const tIn = await prepareInputs(transcriptFiles, flags);
-  const out: Labelled[] = [];
+  let matched = 0;
   let unlabelled = 0;
   for await (const t of valuesOf(readTranscripts(tIn.sources, tIn.options))) {
     const g = gold.get(t.id);
-    if (g) out.push({ transcript: t, gold: g });
-    else unlabelled++;
+    if (!g) {
+      unlabelled++;
+      continue;
+    }
+    matched++;
+    yield { transcript: t, gold: g };
   }
   printSummary(tIn.report, flags, 'transcripts: ');
   if (unlabelled && !flags.quiet) say(`${unlabelled} transcript(s) have no gold line and are not used`);
-  if (!out.length) throw new ConvotagError('no transcript has a gold line: nothing to learn from (ids must match)');
-  return out;
+  if (!matched) throw new ConvotagError('no transcript has a gold line: nothing to learn from (ids must match)');
 }
 
 /** The corpus the built-in model was trained on, shipped with the package. */

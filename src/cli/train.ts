@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { PAIRS } from '../contract/taxonomy.js';
 import { ConvotagError } from '../io/errors.js';
 import { loadCustomLexicon } from '../tagging/custom.js';
-import { trainModel } from '../tagging/train.js';
+import { TrainingSet, trainModel } from '../tagging/train.js';
 import { EXIT_OK, UsageError, say, type InputFlags } from './common.js';
-import { builtinCorpus, loadLabelled, type Labelled } from './labelled.js';
+import { builtinCorpus, streamLabelled } from './labelled.js';
 
 export interface TrainFlags extends InputFlags {
   gold?: string;
@@ -28,26 +28,32 @@ export async function trainCommand(files: string[], flags: TrainFlags): Promise<
   if (!flags.gold) throw new UsageError('train needs --gold GOLD.jsonl');
   if (!flags.out) throw new UsageError('train needs --out model.json');
   if (!files.length) throw new UsageError('train needs the transcript file(s) the gold labels belong to');
-  const folds = parseIntFlag('--folds', flags.folds, 5, 2, 20);
+  const folds = flags.folds === undefined ? undefined : parseIntFlag('--folds', flags.folds, 5, 2, 20);
   const seed = parseIntFlag('--seed', flags.seed, 42, 0, 2 ** 31 - 1);
   const customCues = flags.lexicon ? loadCustomLexicon(flags.lexicon) : undefined;
-  const own = await loadLabelled(flags.gold, files, flags);
-  const base: Labelled[] = [];
-  if ((flags.base ?? 'builtin') === 'builtin')
-    for (const part of builtinCorpus()) base.push(...(await loadLabelled(part.gold, [part.transcripts], { ...flags, quiet: true })));
-  const examples = [...base, ...own].map((e) => ({
-    transcript: e.transcript,
-    labels: e.gold.labels.map((l) => `${l.intent}/${l.subtype}`),
-  }));
+  // Examples are analysed as they are read; the set keeps feature ids, not transcripts.
+  const set = new TrainingSet(customCues ? { customCues } : {});
+  const addAll = async (gold: string, transcripts: string[], readFlags: TrainFlags) => {
+    const before = set.size;
+    for await (const e of streamLabelled(gold, transcripts, readFlags))
+      set.add(
+        e.transcript,
+        e.gold.labels.map((l) => `${l.intent}/${l.subtype}`),
+      );
+    return set.size - before;
+  };
   const started = Date.now();
-  const { model } = trainModel(examples, {
-    folds,
+  let base = 0;
+  if ((flags.base ?? 'builtin') === 'builtin')
+    for (const part of builtinCorpus()) base += await addAll(part.gold, [part.transcripts], { ...flags, quiet: true });
+  const own = await addAll(flags.gold, files, flags);
+  const { model } = trainModel(set, {
+    ...(folds ? { folds } : {}),
     seed,
-    ...(customCues ? { customCues } : {}),
     onProgress: flags.quiet ? () => {} : (m) => say(`train: ${m}`),
   });
   model.createdAt = new Date().toISOString();
-  Object.assign(model.training, { ownExamples: own.length, baseExamples: base.length, seconds: (Date.now() - started) / 1000 });
+  Object.assign(model.training, { ownExamples: own, baseExamples: base, seconds: (Date.now() - started) / 1000 });
   try {
     writeFileSync(flags.out, `${JSON.stringify(model)}\n`);
   } catch (err) {
@@ -56,7 +62,7 @@ export async function trainCommand(files: string[], flags: TrainFlags): Promise<
   const custom = model.pairs.filter((p) => !(PAIRS as readonly string[]).includes(p));
   if (!flags.quiet)
     say(
-      `train: ${examples.length} examples (${own.length} yours, ${base.length} built-in), ${model.pairs.length} pairs${custom.length ? ` (custom: ${custom.join(', ')})` : ''}, ${model.features.length} features → ${flags.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `train: ${set.size} examples (${own} yours, ${base} built-in), ${model.pairs.length} pairs${custom.length ? ` (custom: ${custom.join(', ')})` : ''}, ${model.features.length} features → ${flags.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   return EXIT_OK;
 }

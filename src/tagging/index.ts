@@ -6,7 +6,16 @@ export {
   type Explanation,
   type CandidateExplanation,
 } from './tagger.js';
-export { trainModel, customerFolds, bestThreshold, type TrainingExample, type TrainOptions, type OutOfFold } from './train.js';
+export {
+  trainModel,
+  TrainingSet,
+  customerFolds,
+  foldsFor,
+  bestThreshold,
+  type TrainingExample,
+  type TrainOptions,
+  type OutOfFold,
+} from './train.js';
 export { ModelFileSchema, parseModel, loadModelFile, MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model.js';
 export { builtinModel } from './builtin.js';
 export { builtinCues } from './prepare.js';

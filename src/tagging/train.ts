@@ -11,7 +11,7 @@ import { lexiconScores, type CueHit } from './cues.js';
 import type { LexiconSpec } from './lexicon/compile.js';
 import { logit, score, trainDense, trainLogistic, trainLogisticMulti, xorshift, type LogisticModel, type SparseDoc } from './logistic.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from './model.js';
-import { buildLexicons, prepare, type Prepared } from './prepare.js';
+import { buildLexicons, prepare, type Lexicons } from './prepare.js';
 import { combine, combineIntent, lexiconEvidence, modelEvidence } from './scorer.js';
 
 export interface TrainingExample {
@@ -54,39 +54,107 @@ const INTENT_TARGET = '*'; // pseudo-count pulling a cue's learned weight to its
 
 /** Fold of each example: customers are dealt round-robin to folds in a seeded order. */
 export function customerFolds(examples: readonly { transcript: Transcript }[], k: number, seed = 42): number[] {
-  const customers = [...new Set(examples.map((e) => e.transcript.customerId ?? `conv:${e.transcript.id}`))].sort();
+  return foldsOfCustomers(
+    examples.map((e) => customerOf(e.transcript)),
+    k,
+    seed,
+  );
+}
+
+const customerOf = (t: Transcript): string => t.customerId ?? `conv:${t.id}`;
+
+function foldsOfCustomers(customerOfExample: readonly string[], k: number, seed: number): number[] {
+  const customers = [...new Set(customerOfExample)].sort();
   const rand = xorshift(seed);
   for (let i = customers.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [customers[i], customers[j]] = [customers[j]!, customers[i]!];
   }
   const fold = new Map(customers.map((c, i) => [c, i % k]));
-  return examples.map((e) => fold.get(e.transcript.customerId ?? `conv:${e.transcript.id}`)!);
+  return customerOfExample.map((c) => fold.get(c)!);
+}
+
+/** One labelled conversation as training keeps it: feature ids and cue hits, not the text. */
+interface CompactExample {
+  customer: string;
+  language: Language;
+  /** Distinct ids into the set's feature dictionary. */
+  features: Int32Array;
+  hits: Array<Pick<CueHit, 'pair' | 'cue' | 'weight'>>;
+  labels: readonly string[];
+}
+
+/**
+ * Labelled conversations in the compact form training needs. `add` analyses
+ * a conversation at once and keeps only its feature ids, cue hits and labels,
+ * so a caller streaming a large file never holds the transcripts: memory grows
+ * with the vocabulary and a few dozen integers per conversation.
+ */
+export class TrainingSet {
+  readonly customCues: Partial<Record<Language, LexiconSpec>>;
+  readonly lexicons: Lexicons;
+  readonly examples: CompactExample[] = [];
+  /** Feature strings by id; ids are given in order of first appearance. */
+  readonly featureNames: string[] = [];
+  private readonly featureIds = new Map<string, number>();
+
+  constructor(options: { customCues?: Partial<Record<Language, LexiconSpec>> } = {}) {
+    this.customCues = options.customCues ?? {};
+    this.lexicons = buildLexicons(this.customCues);
+  }
+
+  get size(): number {
+    return this.examples.length;
+  }
+
+  add(transcript: Transcript, labels: readonly string[]): void {
+    const p = prepare(transcript, this.lexicons);
+    const ids = new Int32Array(p.features.length);
+    p.features.forEach((f, i) => {
+      let id = this.featureIds.get(f);
+      if (id === undefined) {
+        id = this.featureNames.length;
+        this.featureIds.set(f, id);
+        this.featureNames.push(f);
+      }
+      ids[i] = id;
+    });
+    this.examples.push({
+      customer: customerOf(transcript),
+      language: p.analysed.language,
+      features: ids,
+      hits: p.hits.map((h) => ({ pair: h.pair, cue: h.cue, weight: h.weight })),
+      labels: [...labels],
+    });
+  }
 }
 
 interface Fitted {
-  vocab: Map<string, number>;
+  /** Feature id of the training set → index among this fit's features, or -1. */
+  local: Int32Array;
   features: string[];
   models: LogisticModel[];
   cueWeights: Map<string, number>;
 }
 
 function fit(
-  prepared: readonly Slim[],
+  set: TrainingSet,
   labels: readonly Uint8Array[],
   pairs: readonly string[],
   which: readonly number[],
   options: TrainOptions,
 ): Fitted {
   const minDf = options.minDf ?? 2;
-  const df = new Map<string, number>();
-  for (const i of which) for (const f of prepared[i]!.features) df.set(f, (df.get(f) ?? 0) + 1);
-  const features = [...df.entries()]
-    .filter(([, n]) => n >= minDf)
-    .map(([f]) => f)
-    .sort();
+  const df = new Int32Array(set.featureNames.length);
+  for (const i of which) for (const id of set.examples[i]!.features) df[id]!++;
+  const kept: number[] = [];
+  df.forEach((n, id) => n >= minDf && kept.push(id));
+  // features in name order, so a model does not depend on the order examples came in
+  const features = kept.map((id) => set.featureNames[id]!).sort();
   const vocab = new Map(features.map((f, i) => [f, i]));
-  const docs: SparseDoc[] = which.map((i) => toDoc(prepared[i]!.features, vocab));
+  const local = new Int32Array(set.featureNames.length).fill(-1);
+  for (const id of kept) local[id] = vocab.get(set.featureNames[id]!)!;
+  const docs: SparseDoc[] = which.map((i) => toDoc(set.examples[i]!.features, local));
   const models =
     options.optimizer === 'batch'
       ? pairs.map((_, j) => {
@@ -104,7 +172,7 @@ function fit(
           features.length,
           {
             l2: options.l2 ?? 2e-3,
-            epochs: options.epochs ?? 40,
+            epochs: options.epochs ?? epochsFor(which.length, options.batch ?? 32),
             batch: options.batch ?? 32,
             learningRate: options.learningRate ?? 0.05,
             seed: options.seed ?? 42,
@@ -115,7 +183,7 @@ function fit(
   const pairIndex = new Map(pairs.map((p, j) => [p, j]));
   for (const i of which) {
     const seen = new Set<string>();
-    for (const h of prepared[i]!.hits) {
+    for (const h of set.examples[i]!.hits) {
       const key = `${h.pair}\t${h.cue.pattern}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -128,7 +196,7 @@ function fit(
   }
   const cueWeights = new Map<string, number>();
   for (const [key, c] of fired) cueWeights.set(key, (c.pos + CUE_PRIOR * c.prior) / (c.n + CUE_PRIOR));
-  return { vocab, features, models, cueWeights };
+  return { local, features, models, cueWeights };
 }
 
 /**
@@ -139,27 +207,16 @@ export function epochsFor(examples: number, batch: number): number {
   return Math.max(5, Math.min(40, Math.ceil((1500 * batch) / Math.max(1, examples))));
 }
 
-function toDoc(features: readonly string[], vocab: ReadonlyMap<string, number>): SparseDoc {
+function toDoc(ids: Int32Array, local: Int32Array): SparseDoc {
   const idx: number[] = [];
-  for (const f of features) {
-    const i = vocab.get(f);
-    if (i !== undefined) idx.push(i);
+  for (const id of ids) {
+    const i = local[id]!;
+    if (i >= 0) idx.push(i);
   }
   return { idx: Int32Array.from(idx.sort((a, b) => a - b)) };
 }
 
-/** What training keeps of a prepared conversation: features and cue hits, not the analysed text. */
-interface Slim {
-  language: Language;
-  features: string[];
-  hits: Array<Pick<CueHit, 'pair' | 'cue' | 'weight'>>;
-}
-
-function slim(p: Prepared): Slim {
-  return { language: p.analysed.language, features: p.features, hits: p.hits.map((h) => ({ pair: h.pair, cue: h.cue, weight: h.weight })) };
-}
-
-function lexiconScore(hits: Slim['hits'], cueWeights: ReadonlyMap<string, number>, pair: string): number {
+function lexiconScore(hits: CompactExample['hits'], cueWeights: ReadonlyMap<string, number>, pair: string): number {
   const own = hits.filter((h) => h.pair === pair).map((h) => ({ ...h, weight: cueWeights.get(`${h.pair}\t${h.cue.pattern}`) ?? h.weight }));
   return lexiconScores(own as CueHit[]).get(pair as CueHit['pair'])?.score ?? 0;
 }
@@ -188,7 +245,7 @@ export function bestThreshold(scores: ArrayLike<number>, labels: ArrayLike<numbe
   return Math.min(0.5, Math.max(0.1, bestT));
 }
 
-export function pairsOf(examples: readonly TrainingExample[]): string[] {
+export function pairsOf(examples: readonly { labels: readonly string[] }[]): string[] {
   const custom = new Set<string>();
   for (const e of examples) for (const l of e.labels) if (!(PAIRS as readonly string[]).includes(l)) custom.add(l);
   for (const c of custom)
@@ -196,13 +253,34 @@ export function pairsOf(examples: readonly TrainingExample[]): string[] {
   return [...PAIRS, ...[...custom].sort()];
 }
 
-export function trainModel(examples: readonly TrainingExample[], options: TrainOptions = {}): { model: ModelFile; outOfFold: OutOfFold } {
-  const k = Math.max(2, options.folds ?? 5);
-  const pairs = pairsOf(examples);
-  const lexicons = buildLexicons(options.customCues);
+/** Default inner folds: five, or three from 5,000 examples on, where a third of the data already scores every pair well. */
+export function foldsFor(examples: number): number {
+  return examples >= 5000 ? 3 : 5;
+}
+
+/**
+ * Trains the statistical half and the combiner. Pass an array, or a
+ * TrainingSet filled while streaming a large file (it keeps the lexicons,
+ * custom cues included, it was built with).
+ */
+export function trainModel(
+  input: readonly TrainingExample[] | TrainingSet,
+  options: TrainOptions = {},
+): { model: ModelFile; outOfFold: OutOfFold } {
+  if (input instanceof TrainingSet && options.customCues)
+    throw new Error('trainModel: give customCues to the TrainingSet, which matches its cues while adding examples');
   const progress = options.onProgress ?? (() => {});
-  progress(`preparing ${examples.length} examples`);
-  const prepared = examples.map((e) => slim(prepare(e.transcript, lexicons)));
+  let set: TrainingSet;
+  if (input instanceof TrainingSet) set = input;
+  else {
+    progress(`preparing ${input.length} examples`);
+    set = new TrainingSet(options.customCues ? { customCues: options.customCues } : {});
+    for (const e of input) set.add(e.transcript, e.labels);
+  }
+  const examples = set.examples;
+  if (!examples.length) throw new Error('trainModel: no examples');
+  const k = Math.max(2, options.folds ?? foldsFor(examples.length));
+  const pairs = pairsOf(examples);
   // Targets of the statistical half: every pair, then every intent (any of its subtypes).
   const targets = [...pairs, ...INTENTS.map((i) => `${INTENT_TARGET}${i}`)];
   const labels = examples.map((e) =>
@@ -210,7 +288,11 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
       (p.startsWith(INTENT_TARGET) ? e.labels.some((l) => l.startsWith(`${p.slice(1)}/`)) : e.labels.includes(p)) ? 1 : 0,
     ),
   );
-  const folds = customerFolds(examples, k, options.seed ?? 42);
+  const folds = foldsOfCustomers(
+    examples.map((e) => e.customer),
+    k,
+    options.seed ?? 42,
+  );
 
   // Out-of-fold model probabilities and lexicon scores.
   const oofModel = examples.map(() => new Float64Array(targets.length));
@@ -220,11 +302,11 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
     const trainIdx = folds.flatMap((g, i) => (g === f ? [] : [i]));
     const testIdx = folds.flatMap((g, i) => (g === f ? [i] : []));
     if (!testIdx.length) continue;
-    const fitted = fit(prepared, labels, targets, trainIdx, options);
+    const fitted = fit(set, labels, targets, trainIdx, options);
     for (const i of testIdx) {
-      const doc = toDoc(prepared[i]!.features, fitted.vocab);
+      const doc = toDoc(examples[i]!.features, fitted.local);
       targets.forEach((_, j) => (oofModel[i]![j] = score(fitted.models[j]!, doc)));
-      pairs.forEach((p, j) => (oofLex[i]![j] = lexiconScore(prepared[i]!.hits, fitted.cueWeights, p)));
+      pairs.forEach((p, j) => (oofLex[i]![j] = lexiconScore(examples[i]!.hits, fitted.cueWeights, p)));
     }
   }
 
@@ -270,7 +352,7 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
 
   progress('fitting the final model on all examples');
   const all = examples.map((_, i) => i);
-  const final = fit(prepared, labels, targets, all, options);
+  const final = fit(set, labels, targets, all, options);
   const weights: ModelFile['weights'] = {};
   const used = new Set<number>();
   const intentWeights = {} as ModelFile['intentWeights'];
@@ -293,9 +375,9 @@ export function trainModel(examples: readonly TrainingExample[], options: TrainO
   for (const entry of [...Object.values(weights), ...Object.values(intentWeights)])
     entry.entries = entry.entries.map(([i, w]) => [renumber.get(i)!, w]);
   const perLanguage: Record<string, number> = {};
-  for (const pr of prepared) perLanguage[pr.language] = (perLanguage[pr.language] ?? 0) + 1;
+  for (const e of examples) perLanguage[e.language] = (perLanguage[e.language] ?? 0) + 1;
   const customCues: ModelFile['customCues'] = {};
-  for (const [lang, spec] of Object.entries(options.customCues ?? {})) customCues[lang as Language] = spec as Record<string, string[]>;
+  for (const [lang, spec] of Object.entries(set.customCues)) customCues[lang as Language] = spec as Record<string, string[]>;
   const model: ModelFile = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
