@@ -10,3 +10,4 @@ export * from './tagging/index.js';
 export { createTaggerPool, TaggerPoolOptionsSchema, type TaggerPool, type TaggerPoolOptions } from './tagging/pool.js';
 export * from './profiles/index.js';
 export * from './personas/index.js';
+export * from './report/index.js';

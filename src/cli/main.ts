@@ -9,6 +9,7 @@ import { EXIT_USAGE, exitCodeFor } from './common.js';
 import { evalCommand } from './eval.js';
 import { explainCommand } from './explain.js';
 import { personasCommand } from './personas.js';
+import { reportCommand } from './report.js';
 import { tagCommand } from './tag.js';
 import { trainCommand } from './train.js';
 import { validateCommand } from './validate.js';
@@ -120,6 +121,34 @@ export function buildProgram(run: (code: Promise<number>) => void): Command {
       .option('--save <file>', 'save the persona model (JSON) to assign new customers later')
       .option('--model <file>', 'assign customers to the personas of a saved model instead of clustering'),
   ).action((files: string[], opts) => run(personasCommand(files, opts)));
+
+  inputOptions(
+    program
+      .command('report')
+      .description(
+        'the shop report: overview, trends, obstacles, assortment gaps, up-sell chances, motives and personas as one self-contained HTML page (or Markdown tables, or the numbers as JSON)',
+      )
+      .argument('[files...]', 'transcript files (- or none for stdin)')
+      .option('--out <file>', 'write the report to this file (default: stdout)')
+      .addOption(
+        new Option(
+          '--format <format>',
+          "html page, Markdown tables or the numbers as JSON (default from --out's extension, else html)",
+        ).choices(['html', 'md', 'json']),
+      )
+      .addOption(
+        new Option('--lang <lang>', 'language of the labels and persona names (default: the language most conversations are in)').choices([
+          'nl',
+          'en',
+        ]),
+      )
+      .option('--title <text>', 'title of the report')
+      .option('--tags <file>', 'tags from convotag tag (JSONL); conversations without a line are tagged on the fly')
+      .option('--min-confidence <x>', 'leave out pairs below this confidence')
+      .option('--k <k>', 'number of personas, or auto to choose it by silhouette (default auto)')
+      .option('--k-range <lo-hi>', 'k tried by --k auto (default 2-8)')
+      .option('--seed <n>', 'seed of the clustering (default 42)'),
+  ).action((files: string[], opts) => run(reportCommand(files, opts)));
 
   return program;
 }
