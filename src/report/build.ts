@@ -619,7 +619,7 @@ function productsInConversation(c: Conversation, tag: TaggedIntent): string[] {
       // a bound for pathological turns (a wall of capitalised words): products are among the first names anyway
       if (!mentions.has(name) && mentions.size >= MAX_NAMES) break;
       for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + name.length)) {
-        const before = /([\p{L}']+)[^\p{L}']*$/u.exec(lower.slice(Math.max(0, at - 30), at))?.[1];
+        const before = /(?:^|[^\p{L}'])([\p{L}']+)[^\p{L}']*$/u.exec(lower.slice(Math.max(0, at - 30), at))?.[1];
         const signature = at + name.length > lastWordChar;
         if ((before && PERSON_BEFORE.has(before)) || signature) people.add(name);
         if ((before && PLACE_BEFORE.has(before)) || people.has(name)) continue;

@@ -7,10 +7,20 @@ export function escapeHtml(text: string): string {
 
 /** Markdown text (also fit for a table cell): markup characters escaped, line breaks flattened, HTML-like text shown as text. */
 export function escapeMarkdown(text: string): string {
-  return text
+  const escaped = text
     .replace(/[\\`*_[\]|]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\s*\r?\n\s*/g, ' ');
+    .replace(/>/g, '&gt;');
+  return flattenLines(escaped);
+}
+
+/** Line breaks and the blanks around them become one space; split and trim, as a regex for it backtracks on long blank runs. */
+function flattenLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
 }

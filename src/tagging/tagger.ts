@@ -130,10 +130,14 @@ class HybridTagger implements Tagger {
       if (!evidence.length) continue; // nothing in the customer's words to point at: no tag
       intents.push({ intent, subtype: s.pair.slice(slash + 1), confidence: round(s.confidence), evidence });
       if (intent === 'assortment_request') {
-        // the pair's own cues name the item; else another assortment cue's clause, else the model's strongest word
-        const anchors: ItemAnchor[] = s.hits.length ? [...s.hits] : prepared.hits.filter((h) => h.pair.startsWith('assortment_request/'));
+        // the customer's request frames, the pair's own cues and other assortment cues name the item; else the model's strongest word
+        const anchors: ItemAnchor[] = [
+          ...s.hits,
+          ...prepared.hits.filter((h) => h.pair.startsWith('assortment_request/') && h.pair !== s.pair && h.kind !== 'accepted_offer'),
+        ];
         if (!anchors.length && anchor) anchors.push(anchor);
-        for (const item of extractItems(s.pair, anchors, prepared.analysed.language)) if (!items.includes(item)) items.push(item);
+        const turns = prepared.units.filter((u) => u.kind !== 'accepted_offer').map((u) => u.turn);
+        for (const item of extractItems(s.pair, anchors, prepared.analysed.language, turns)) if (!items.includes(item)) items.push(item);
       }
     }
     const result: TagResult = {

@@ -19,6 +19,11 @@ describe('tokenize', () => {
     expect([...tokens.boundaryBefore]).toEqual([1, 1, 0, 1, 0, 1]);
   });
 
+  it('keeps a decimal comma or a time inside its clause, but not a comma after a number', () => {
+    expect([...tokenize('kost 5,95 om 18:00 thuis').boundaryBefore]).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect([...tokenize('maat 38, graag 2 stuks: ok').boundaryBefore]).toEqual([1, 0, 1, 0, 0, 1]);
+  });
+
   it('handles empty and emoji-only text', () => {
     expect(tokenize('').norm).toEqual([]);
     expect(tokenize('   ').norm).toEqual([]);

@@ -27,6 +27,15 @@ export function normaliseWord(word: string): string {
   return lower.normalize('NFD').replace(MARKS, '').replace(/’/g, "'");
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** A lone comma or colon between digits is part of a number ("5,95", "18:00", "1:1"), not a clause break. */
+function insideNumber(text: string, gapStart: number, gapEnd: number): boolean {
+  if (gapEnd - gapStart !== 1) return false;
+  const c = text[gapStart];
+  return (c === ',' || c === ':') && isDigit(text.charCodeAt(gapStart - 1)) && isDigit(text.charCodeAt(gapEnd));
+}
+
 export function tokenize(text: string): Tokens {
   const norm: string[] = [];
   const start: number[] = [];
@@ -45,7 +54,8 @@ export function tokenize(text: string): Tokens {
   for (let i = 1; i < norm.length; i++) {
     const gapStart = end[i - 1]!;
     const gapEnd = start[i]!;
-    if (gapEnd > gapStart && CLAUSE_PUNCT.test(text.slice(gapStart, gapEnd))) boundaryBefore[i] = 1;
+    if (gapEnd > gapStart && CLAUSE_PUNCT.test(text.slice(gapStart, gapEnd)) && !insideNumber(text, gapStart, gapEnd))
+      boundaryBefore[i] = 1;
   }
   if (norm.length) boundaryBefore[0] = 1;
   return { norm, start, end, boundaryBefore };
