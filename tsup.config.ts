@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -17,6 +17,8 @@ export default defineConfig([
     platform: 'node',
     shims: true,
     define,
+    // the built-in model is read at run time from next to the bundle (src/tagging/builtin.ts)
+    onSuccess: async () => copyFileSync('src/tagging/builtin-model.json', 'dist/builtin-model.json'),
   },
   {
     entry: { cli: 'src/cli/bin.ts', worker: 'src/tagging/worker.ts' },

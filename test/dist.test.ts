@@ -1,5 +1,6 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -21,5 +22,20 @@ describe('built package', () => {
     expect(api.tokenize('Hé 👋 daar').norm).toEqual(['he', '👋', 'daar']);
     const r = api.createTagger().tag({ id: 'a', turns: [{ role: 'customer', text: 'My parcel never arrived' }] });
     expect(r.intents.map((i: { subtype: string }) => i.subtype)).toContain('delivery');
+  });
+
+  it('reads the built-in model from next to the bundle, and names the file when it is missing', async () => {
+    // inside the project, so the copy still finds its dependencies in node_modules
+    mkdirSync(resolve('node_modules/.cache'), { recursive: true });
+    const copy = mkdtempSync(resolve('node_modules/.cache/convotag-dist-'));
+    try {
+      cpSync(resolve('dist'), copy, { recursive: true, filter: (f) => !f.endsWith('builtin-model.json') });
+      const require = createRequire(import.meta.url);
+      const api = require(join(copy, 'index.cjs'));
+      expect(api.detectLanguage('where is my parcel')).toBe('en'); // what needs no model still works
+      expect(() => api.createTagger()).toThrow(/built-in model is missing \(.*builtin-model\.json/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

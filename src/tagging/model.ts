@@ -14,6 +14,12 @@ export const MODEL_FORMAT = 'convotag-model';
 export const MODEL_VERSION = 1;
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+/** Sparse [featureIndex, weight] entries, checked in one loop: a zod tuple per entry would cost more than the model itself. */
+const sparseEntries = z.custom<Array<[number, number]>>(
+  (v) =>
+    Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && Number.isInteger(e[0]) && e[0] >= 0 && Number.isFinite(e[1])),
+  { message: 'must be a list of [featureIndex, weight] pairs (a whole number ≥ 0 and a finite number)' },
+);
 const pairKey = z.string().regex(new RegExp(`^(${INTENTS.join('|')})/[a-z0-9_]+$`), 'must be intent/subtype with one of the four intents');
 
 export const ModelFileSchema = z
@@ -26,12 +32,12 @@ export const ModelFileSchema = z
     pairs: z.array(pairKey).min(1),
     features: z.array(z.string()),
     /** Per pair: bias and sparse [featureIndex, weight] entries. */
-    weights: z.record(pairKey, z.object({ bias: finite, entries: z.array(z.tuple([z.number().int().min(0), finite])) })),
+    weights: z.record(pairKey, z.object({ bias: finite, entries: sparseEntries })),
     /** Per pair: coefficients of [logit(model), lexicon score, any cue hit] and an intercept. */
     combiner: z.record(pairKey, z.tuple([finite, finite, finite, finite])),
     thresholds: z.record(pairKey, z.number().min(0).max(1)),
     /** Per intent: the statistical half's weights for "any subtype of this intent". */
-    intentWeights: z.record(z.enum(INTENTS), z.object({ bias: finite, entries: z.array(z.tuple([z.number().int().min(0), finite])) })),
+    intentWeights: z.record(z.enum(INTENTS), z.object({ bias: finite, entries: sparseEntries })),
     /** Per intent: coefficients of [logit(intent model), logit(best pair confidence)] and an intercept. */
     intentCombiner: z.record(z.enum(INTENTS), z.tuple([finite, finite, finite])),
     intentThresholds: z.record(z.enum(INTENTS), z.number().min(0).max(1)),
