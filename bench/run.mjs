@@ -38,10 +38,10 @@ function snapshotDist() {
   const target = join(ROOT, 'node_modules', '.cache', 'convotag-bench', 'dist');
   for (let attempt = 0; attempt < 20; attempt++) {
     const files = existsSync(dist) ? readdirSync(dist) : [];
-    if (['cli.js', 'index.js', 'worker.js'].every((f) => files.includes(f))) {
+    if (['cli.js', 'index.js', 'worker.js', 'builtin-model.json'].every((f) => files.includes(f))) {
       rmSync(target, { recursive: true, force: true });
       mkdirSync(target, { recursive: true });
-      for (const f of files) if (/\.(js|cjs)$/.test(f)) copyFileSync(join(dist, f), join(target, f));
+      for (const f of files) if (/\.(js|cjs|json)$/.test(f)) copyFileSync(join(dist, f), join(target, f));
       // node_modules/.cache is outside the package scope: say that .js is ESM here
       writeFileSync(join(target, '..', 'package.json'), '{"type":"module"}\n');
       return target;

@@ -80,8 +80,9 @@ function foldsOfCustomers(customerOfExample: readonly string[], k: number, seed:
 interface CompactExample {
   customer: string;
   language: Language;
-  /** Distinct ids into the set's feature dictionary. */
-  features: Int32Array;
+  /** Where its distinct feature ids sit in the set's pool: [from, to). */
+  from: number;
+  to: number;
   hits: Array<Pick<CueHit, 'pair' | 'cue' | 'weight'>>;
   labels: readonly string[];
 }
@@ -99,6 +100,9 @@ export class TrainingSet {
   /** Feature strings by id; ids are given in order of first appearance. */
   readonly featureNames: string[] = [];
   private readonly featureIds = new Map<string, number>();
+  // the feature ids of all examples in one growing buffer: one allocation, not one per conversation
+  private pool = new Int32Array(1 << 14);
+  private used = 0;
 
   constructor(options: { customCues?: Partial<Record<Language, LexiconSpec>> } = {}) {
     this.customCues = options.customCues ?? {};
@@ -109,22 +113,34 @@ export class TrainingSet {
     return this.examples.length;
   }
 
+  /** The distinct feature ids of example i (a view, valid until the next add). */
+  featuresOf(i: number): Int32Array {
+    const e = this.examples[i]!;
+    return this.pool.subarray(e.from, e.to);
+  }
+
   add(transcript: Transcript, labels: readonly string[]): void {
     const p = prepare(transcript, this.lexicons);
-    const ids = new Int32Array(p.features.length);
-    p.features.forEach((f, i) => {
+    if (this.used + p.features.length > this.pool.length) {
+      const grown = new Int32Array(Math.max(2 * this.pool.length, this.used + p.features.length));
+      grown.set(this.pool.subarray(0, this.used));
+      this.pool = grown;
+    }
+    const from = this.used;
+    for (const f of p.features) {
       let id = this.featureIds.get(f);
       if (id === undefined) {
         id = this.featureNames.length;
         this.featureIds.set(f, id);
         this.featureNames.push(f);
       }
-      ids[i] = id;
-    });
+      this.pool[this.used++] = id;
+    }
     this.examples.push({
       customer: customerOf(transcript),
       language: p.analysed.language,
-      features: ids,
+      from,
+      to: this.used,
       hits: p.hits.map((h) => ({ pair: h.pair, cue: h.cue, weight: h.weight })),
       labels: [...labels],
     });
@@ -148,7 +164,7 @@ function fit(
 ): Fitted {
   const minDf = options.minDf ?? 2;
   const df = new Int32Array(set.featureNames.length);
-  for (const i of which) for (const id of set.examples[i]!.features) df[id]!++;
+  for (const i of which) for (const id of set.featuresOf(i)) df[id]!++;
   const kept: number[] = [];
   df.forEach((n, id) => n >= minDf && kept.push(id));
   // features in name order, so a model does not depend on the order examples came in
@@ -156,7 +172,7 @@ function fit(
   const vocab = new Map(features.map((f, i) => [f, i]));
   const local = new Int32Array(set.featureNames.length).fill(-1);
   for (const id of kept) local[id] = vocab.get(set.featureNames[id]!)!;
-  const docs: SparseDoc[] = which.map((i) => toDoc(set.examples[i]!.features, local));
+  const docs = toDocs(set, which, local);
   const models =
     options.optimizer === 'batch'
       ? pairs.map((_, j) => {
@@ -214,13 +230,26 @@ function prune(model: LogisticModel, below: number): void {
   for (let i = 0; i < w.length; i++) if (Math.abs(w[i]!) < below) w[i] = 0;
 }
 
-function toDoc(ids: Int32Array, local: Int32Array): SparseDoc {
-  const idx: number[] = [];
-  for (const id of ids) {
-    const i = local[id]!;
-    if (i >= 0) idx.push(i);
-  }
-  return { idx: Int32Array.from(idx.sort((a, b) => a - b)) };
+/** The examples as sorted local feature indices, all views into one buffer. */
+function toDocs(set: TrainingSet, which: readonly number[], local: Int32Array): SparseDoc[] {
+  let total = 0;
+  for (const i of which) for (const id of set.featuresOf(i)) if (local[id]! >= 0) total++;
+  const pool = new Int32Array(total);
+  let at = 0;
+  return which.map((i) => {
+    const start = at;
+    for (const id of set.featuresOf(i)) {
+      const x = local[id]!;
+      if (x >= 0) pool[at++] = x;
+    }
+    return { idx: pool.subarray(start, at).sort() };
+  });
+}
+
+/** n rows of `width` numbers as views into one buffer: one allocation instead of n. */
+function rowsOf<A extends Uint8Array | Float64Array>(make: (length: number) => A, n: number, width: number): A[] {
+  const buffer = make(n * width);
+  return Array.from({ length: n }, (_, i) => buffer.subarray(i * width, (i + 1) * width) as A);
 }
 
 function lexiconScore(hits: CompactExample['hits'], cueWeights: ReadonlyMap<string, number>, pair: string): number {
@@ -299,10 +328,12 @@ export function trainModel(
   const pairs = pairsOf(examples);
   // Targets of the statistical half: every pair, then every intent (any of its subtypes).
   const targets = [...pairs, ...INTENTS.map((i) => `${INTENT_TARGET}${i}`)];
-  const labels = examples.map((e) =>
-    Uint8Array.from(targets, (p) =>
-      (p.startsWith(INTENT_TARGET) ? e.labels.some((l) => l.startsWith(`${p.slice(1)}/`)) : e.labels.includes(p)) ? 1 : 0,
-    ),
+  const labels = rowsOf((n) => new Uint8Array(n), examples.length, targets.length);
+  examples.forEach((e, i) =>
+    targets.forEach((p, j) => {
+      const yes = p.startsWith(INTENT_TARGET) ? e.labels.some((l) => l.startsWith(`${p.slice(1)}/`)) : e.labels.includes(p);
+      labels[i]![j] = yes ? 1 : 0;
+    }),
   );
   const folds = foldsOfCustomers(
     examples.map((e) => e.customer),
@@ -311,8 +342,8 @@ export function trainModel(
   );
 
   // Out-of-fold model probabilities and lexicon scores.
-  const oofModel = examples.map(() => new Float64Array(targets.length));
-  const oofLex = examples.map(() => new Float64Array(pairs.length));
+  const oofModel = rowsOf((n) => new Float64Array(n), examples.length, targets.length);
+  const oofLex = rowsOf((n) => new Float64Array(n), examples.length, pairs.length);
   for (let f = 0; f < k; f++) {
     progress(`fold ${f + 1} of ${k}`);
     const trainIdx = folds.flatMap((g, i) => (g === f ? [] : [i]));
@@ -320,17 +351,18 @@ export function trainModel(
     if (!testIdx.length) continue;
     const fitted = fit(set, labels, targets, trainIdx, options);
     for (const m of fitted.models) prune(m, pruneBelow);
-    for (const i of testIdx) {
-      const doc = toDoc(examples[i]!.features, fitted.local);
+    const testDocs = toDocs(set, testIdx, fitted.local);
+    testIdx.forEach((i, r) => {
+      const doc = testDocs[r]!;
       targets.forEach((_, j) => (oofModel[i]![j] = score(fitted.models[j]!, doc)));
       pairs.forEach((p, j) => (oofLex[i]![j] = lexiconScore(examples[i]!.hits, fitted.cueWeights, p)));
-    }
+    });
   }
 
   // Combiner and thresholds per pair, on the out-of-fold scores.
   const combiner: ModelFile['combiner'] = {};
   const thresholds: ModelFile['thresholds'] = {};
-  const confidence = examples.map(() => new Float64Array(pairs.length));
+  const confidence = rowsOf((n) => new Float64Array(n), examples.length, pairs.length);
   const rescued: number[][] = examples.map(() => []);
   pairs.forEach((p, j) => {
     const xs = examples.map((_, i) => [modelEvidence(oofModel[i]![j]!), lexiconEvidence(oofLex[i]![j]!), oofLex[i]![j]! > 0 ? 1 : 0]);
