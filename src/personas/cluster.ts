@@ -6,7 +6,11 @@
  * silhouette on at most SILHOUETTE_SAMPLE of them, and the winning centres
  * then seed a few k-means iterations over everyone.
  */
-import { kmeans } from 'ml-kmeans';
+import { requireLazily } from '../lazy.js';
+
+let kmeansModule: typeof import('ml-kmeans') | undefined;
+/** ml-kmeans, loaded when personas are first clustered. */
+const kmeansLazily = () => (kmeansModule ??= requireLazily('ml-kmeans') as typeof import('ml-kmeans')).kmeans;
 import { sampleIndices } from './random.js';
 
 export interface Clustering {
@@ -75,7 +79,7 @@ export function runKMeans(data: number[][], k: number, seed: number, restarts = 
   if (k < 1 || k > data.length) throw new RangeError(`k must be between 1 and the number of points (${data.length}), got ${k}`);
   let best: Clustering | undefined;
   for (let r = 0; r < restarts; r++) {
-    const result = kmeans(data, k, { initialization: 'kmeans++', seed: seed + r, maxIterations: MAX_ITERATIONS, tolerance: 1e-8 });
+    const result = kmeansLazily()(data, k, { initialization: 'kmeans++', seed: seed + r, maxIterations: MAX_ITERATIONS, tolerance: 1e-8 });
     const c = settle(data, result.centroids);
     if (!best || c.inertia < best.inertia - 1e-12) best = c;
   }
@@ -91,7 +95,7 @@ export function fitKMeans(data: number[][], k: number, seed: number, restarts: n
 
 /** A few k-means iterations over all points, starting from given centres. */
 export function refine(data: number[][], centroids: number[][]): Clustering {
-  const result = kmeans(data, centroids.length, { initialization: centroids, maxIterations: REFINE_ITERATIONS, tolerance: 1e-8 });
+  const result = kmeansLazily()(data, centroids.length, { initialization: centroids, maxIterations: REFINE_ITERATIONS, tolerance: 1e-8 });
   return settle(data, result.centroids);
 }
 

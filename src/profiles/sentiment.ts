@@ -5,11 +5,13 @@
  * package root prints to stdout. Analysers are built on first use, since
  * building one stems its whole lexicon.
  */
-import SentimentAnalyzer from 'natural/lib/natural/sentiment/SentimentAnalyzer.js';
+import type SentimentAnalyzer from 'natural/lib/natural/sentiment/SentimentAnalyzer.js';
 import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import type { Language } from '../contract/taxonomy.js';
+import { requireLazily } from '../lazy.js';
 
+type SentimentAnalyzerClass = typeof import('natural/lib/natural/sentiment/SentimentAnalyzer.js').default;
 const analysers = new Map<Language, SentimentAnalyzer>();
 const CACHE_LIMIT = 100_000;
 
@@ -36,6 +38,8 @@ function memoised(stemmer: { stem(word: string): string }): { stem(word: string)
 function analyser(language: Language): SentimentAnalyzer {
   let a = analysers.get(language);
   if (!a) {
+    // the lexicons of every language load with the module: only when a tone is first asked for
+    const SentimentAnalyzer = requireLazily('natural/lib/natural/sentiment/SentimentAnalyzer.js') as SentimentAnalyzerClass;
     a =
       language === 'nl'
         ? new SentimentAnalyzer('Dutch', memoised(porterNl), 'pattern')

@@ -1,4 +1,4 @@
-import { detect } from 'tinyld';
+import { requireLazily } from '../lazy.js';
 import type { Language } from '../contract/taxonomy.js';
 import { stopWordsEn, stopWordsNl } from './stopwords.js';
 import { tokenize } from './tokenize.js';
@@ -16,6 +16,9 @@ const markersEn = new Set(
   ),
 );
 
+// loaded when function words first leave a text undecided
+let tinyld: typeof import('tinyld') | undefined;
+
 /**
  * nl or en for a text. Function-word counts decide when they clearly do (fast,
  * and robust on chat lines); otherwise tinyld restricted to nl/en; English
@@ -31,7 +34,8 @@ export function detectLanguage(text: string): Language {
   }
   if (nl >= 2 && nl >= 2 * en) return 'nl';
   if (en >= 2 && en >= 2 * nl) return 'en';
-  const guess = detect(text.slice(0, 2000), { only: ['nl', 'en'] });
+  tinyld ??= requireLazily('tinyld') as typeof import('tinyld');
+  const guess = tinyld.detect(text.slice(0, 2000), { only: ['nl', 'en'] });
   if (guess === 'nl' || guess === 'en') return guess;
   if (nl !== en) return nl > en ? 'nl' : 'en';
   let nlStop = 0;
