@@ -178,7 +178,7 @@ function fit(
       ? pairs.map((_, j) => {
           const y = Uint8Array.from(which, (i) => labels[i]![j]!);
           return trainLogistic(docs, y, features.length, {
-            l2: options.l2 ?? 2e-3,
+            l2: options.l2 ?? 1e-3,
             iterations: options.iterations ?? 300,
             learningRate: 0.05,
           });
@@ -189,7 +189,7 @@ function fit(
           pairs.length,
           features.length,
           {
-            l2: options.l2 ?? 2e-3,
+            l2: options.l2 ?? 1e-3,
             epochs: options.epochs ?? epochsFor(which.length, options.batch ?? 32),
             batch: options.batch ?? 32,
             learningRate: options.learningRate ?? 0.05,
