@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTENTS } from '../src/contract/taxonomy.js';
 import { SECTION_IDS } from '../src/report/html.js';
-import { convotag } from './helpers.js';
+import { convotag, customerCount } from './helpers.js';
 
 const CHROMIUM = process.env.CONVOTAG_CHROMIUM ?? '/usr/bin/chromium';
 const hasBrowser = existsSync(CHROMIUM);
@@ -47,15 +47,7 @@ describe.skipIf(!hasBrowser)('the demo report in headless Chromium', () => {
   let page: Page;
   const consoleErrors: string[] = [];
   const outsideRequests: string[] = [];
-  const customers = new Set(
-    readFileSync(demo, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => {
-        const t = JSON.parse(l) as { id: string; customerId?: string };
-        return t.customerId ?? `conv:${t.id}`;
-      }),
-  ).size;
+  const customers = customerCount(demo);
 
   beforeAll(async () => {
     mkdirSync(outDir, { recursive: true });

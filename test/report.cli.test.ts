@@ -4,19 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INTENTS } from '../src/contract/taxonomy.js';
 import type { ReportData } from '../src/report/build.js';
-import { convotag } from './helpers.js';
+import { convotag, customerCount } from './helpers.js';
 
 const demo = 'fixtures/demo/transcripts.jsonl';
 const dir = mkdtempSync(join(tmpdir(), 'convotag-report-cli-'));
-const demoCustomers = new Set(
-  readFileSync(demo, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => {
-      const t = JSON.parse(l) as { id: string; customerId?: string };
-      return t.customerId ?? `conv:${t.id}`;
-    }),
-).size;
+const demoCustomers = customerCount(demo);
 
 describe('convotag report', () => {
   const json = convotag(['report', demo, '--format', 'json']);

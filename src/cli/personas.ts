@@ -3,14 +3,12 @@
  * profiles → personas; or, with --model, customers put on a saved model's
  * personas. stdout carries the document (--json) or a readable summary.
  */
-import type { TagResult, Transcript } from '../contract/schemas.js';
-import { readTags, readTranscripts, valuesOf } from '../io/readers.js';
 import { assignPersonaDoc, findPersonas, personaDocument, type FindPersonasOptions, type PersonaDoc } from '../personas/find.js';
 import { formatPersonas } from '../personas/format.js';
 import { loadPersonaModel, savePersonaModel } from '../personas/model.js';
 import { profileCustomers } from '../profiles/profile.js';
-import { createTagger } from '../tagging/tagger.js';
-import { EXIT_OK, StdoutWriter, UsageError, prepareInputs, printSummary, say, type InputFlags } from './common.js';
+import { EXIT_OK, StdoutWriter, UsageError, say, type InputFlags } from './common.js';
+import { transcriptsWithTags } from './tagged.js';
 
 export interface PersonasFlags extends InputFlags {
   tags?: string;
@@ -56,23 +54,7 @@ export async function personasCommand(files: string[], flags: PersonasFlags): Pr
   // fail on a bad model file before reading any input
   const model = flags.model ? loadPersonaModel(flags.model) : undefined;
 
-  const { sources, options, report } = await prepareInputs(files, flags);
-  const transcripts: Transcript[] = [];
-  for await (const t of valuesOf(readTranscripts(sources, options))) transcripts.push(t);
-  printSummary(report, flags, flags.tags ? 'transcripts: ' : '');
-
-  const tags = new Map<string, TagResult>();
-  if (flags.tags) {
-    const tagsIn = await prepareInputs([flags.tags], flags);
-    for await (const r of valuesOf(readTags(tagsIn.sources, tagsIn.options))) tags.set(r.id, r);
-    printSummary(tagsIn.report, flags, 'tags: ');
-  }
-  const untagged = transcripts.filter((t) => !tags.has(t.id));
-  if (untagged.length) {
-    if (flags.tags && !flags.quiet) say(`${untagged.length} conversation(s) have no line in ${flags.tags}; tagging them now`);
-    const tagger = createTagger(flags.lang ? { language: flags.lang } : {});
-    for (const t of untagged) tags.set(t.id, tagger.tag(t));
-  }
+  const { transcripts, tags } = await transcriptsWithTags(files, flags, flags.lang ? { language: flags.lang } : {});
 
   const profiles = profileCustomers(transcripts, tags, {
     anonymous: flags.anonymous ?? 'own',

@@ -5,15 +5,13 @@
  * messages go to stderr.
  */
 import { writeFileSync } from 'node:fs';
-import type { TagResult, Transcript } from '../contract/schemas.js';
 import { ConvotagError } from '../io/errors.js';
-import { readTags, readTranscripts, valuesOf } from '../io/readers.js';
 import { findPersonas } from '../personas/find.js';
 import { profileCustomers } from '../profiles/profile.js';
 import { buildReport, majorityLanguage } from '../report/build.js';
 import { renderReport, type ReportFormat } from '../report/render.js';
-import { createTagger } from '../tagging/tagger.js';
-import { EXIT_OK, StdoutWriter, prepareInputs, printSummary, say, type InputFlags } from './common.js';
+import { EXIT_OK, StdoutWriter, say, type InputFlags } from './common.js';
+import { transcriptsWithTags } from './tagged.js';
 import { parseK, parseKRange, parseSeed } from './personas.js';
 import { parseConfidence } from './tag.js';
 
@@ -48,24 +46,8 @@ export async function reportCommand(files: string[], flags: ReportFlags): Promis
     if (!flags.quiet) say(m);
   };
 
-  const { sources, options, report } = await prepareInputs(files, flags);
-  const transcripts: Transcript[] = [];
-  for await (const t of valuesOf(readTranscripts(sources, options))) transcripts.push(t);
-  printSummary(report, flags, flags.tags ? 'transcripts: ' : '');
-
-  const tags = new Map<string, TagResult>();
-  if (flags.tags) {
-    const tagsIn = await prepareInputs([flags.tags], flags);
-    for await (const r of valuesOf(readTags(tagsIn.sources, tagsIn.options))) tags.set(r.id, r);
-    printSummary(tagsIn.report, flags, 'tags: ');
-  }
-  const untagged = transcripts.filter((t) => !tags.has(t.id));
-  if (untagged.length) {
-    if (flags.tags) note(`${untagged.length} conversation(s) have no line in ${flags.tags}; tagging them now`);
-    // --lang sets the report's words only: each conversation is tagged in its own language
-    const tagger = createTagger(minConfidence !== undefined ? { minConfidence } : {});
-    for (const t of untagged) tags.set(t.id, tagger.tag(t));
-  }
+  // --lang sets the report's words only: each conversation is tagged in its own language
+  const { transcripts, tags } = await transcriptsWithTags(files, flags, minConfidence !== undefined ? { minConfidence } : {});
   if (minConfidence !== undefined)
     for (const [id, r] of tags) tags.set(id, { ...r, intents: r.intents.filter((i) => i.confidence >= minConfidence) });
 
