@@ -128,3 +128,23 @@ describe('evidence and edge cases', () => {
     expect(() => createTagger({ minConfidence: 2 })).toThrow(/minConfidence/);
   });
 });
+
+describe('words with a second meaning in web-shop talk', () => {
+  const tagged = (text: string) => pairs(tagger.tag(conv('w', ['customer', text])));
+
+  it('recovering a password is no health motive; recovering from an operation is', () => {
+    expect(tagged('I forgot my login, how do I recover my password?')).not.toContain('purchase_motive/health');
+    expect(tagged('Ik kan mijn wachtwoord niet herstellen, de link werkt niet')).not.toContain('purchase_motive/health');
+    expect(tagged("I'm recovering from knee surgery and need a shower stool I can sit on")).toContain('purchase_motive/health');
+    expect(tagged('Mijn vader is aan het herstellen van een heupoperatie, hij zoekt een stevige rollator')).toContain(
+      'purchase_motive/health',
+    );
+  });
+
+  it('a parcel sent to a country is no trip; flying to it is', () => {
+    expect(tagged('Do you ship to Japan, and how long does delivery take?')).not.toContain('purchase_motive/travel');
+    expect(tagged('Kunnen jullie ook naar Spanje verzenden? Mijn zus woont daar')).not.toContain('purchase_motive/travel');
+    expect(tagged("We're flying to Japan in three weeks, will the adapter arrive before then?")).toContain('purchase_motive/travel');
+    expect(tagged('We fly to Spain, can you deliver the suitcase by Friday?')).toContain('purchase_motive/travel');
+  });
+});

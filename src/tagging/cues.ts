@@ -119,6 +119,18 @@ function arrivedWell(turn: AnalysedTurn, i: number): boolean {
   return answer;
 }
 
+// "ship to Japan", "bezorgen naar Spanje": a destination of the parcel, not of a trip
+const shippingVerbs = /^(ship|deliver|send|post|dispatch|verzend|verstuur|versturen|bezorg|lever|stuur|opsturen|sturen)/;
+
+function shippedTo(turn: AnalysedTurn, i: number): boolean {
+  const { norm, boundaryBefore } = turn;
+  if (norm[i] !== 'to' && norm[i] !== 'naar') return false;
+  // the verb before ("ship to Japan") or, in Dutch word order, after ("naar Spanje verzenden"), in the same clause
+  for (let k = i - 1; k >= Math.max(0, i - 3) && !boundaryBefore[k + 1]; k--) if (shippingVerbs.test(norm[k]!)) return true;
+  for (let k = i + 1; k < Math.min(norm.length, i + 5) && !boundaryBefore[k]; k++) if (shippingVerbs.test(norm[k]!)) return true;
+  return false;
+}
+
 const arrivedWellByClause = new WeakMap<AnalysedTurn, Map<number, boolean>>();
 
 function clauseArrivedWell(turn: AnalysedTurn, a: number, b: number, c: number): boolean {
@@ -147,6 +159,7 @@ export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexic
         if (end === -1) continue;
         if (negationCancels(cue.pair) && unit.kind !== 'accepted_offer' && turn.negated[i]) continue;
         if (cue.pair === 'obstacle/delivery' && arrivedWell(turn, i)) continue;
+        if (cue.pair === 'purchase_motive/travel' && shippedTo(turn, i)) continue;
         const weight = weights?.get(`${cue.pair}\t${cue.pattern}`) ?? cue.weight;
         if (weight <= 0) continue;
         hits.push({ cue, pair: cue.pair, turn, from: i, to: end, weight, kind: unit.kind });

@@ -461,7 +461,11 @@ export const cuesNl: LexiconSpec = {
     'acne',
     'zonneallergie',
     'operatie',
-    'herstel*',
+    // "wachtwoord herstellen", "kunnen jullie het herstellen" are not health
+    'herstel van|na',
+    'herstellen van',
+    'herstellende',
+    'aan het herstellen',
     'slechtziend*',
     'slechthorend*',
     'fit blijven',
