@@ -1,6 +1,6 @@
 /**
- * Sparse features of the statistical half: stems and stem bigrams of the
- * decisive units. Negated words carry a "¬" mark, words of an accepted
+ * Sparse features of the statistical half: stems, stem bigrams and the first
+ * six letters of long words, of the decisive units. Negated words carry a "¬" mark, words of an accepted
  * agent offer an "offer:" mark, so the model can tell them apart.
  */
 import type { Language } from '../contract/taxonomy.js';
@@ -20,7 +20,11 @@ export function featureStrings(units: readonly DecisiveUnit[], language: Languag
         if (!stops.has(t.norm[i]!)) out.add(`offer:${s}`);
         continue;
       }
-      if (!stops.has(t.norm[i]!)) out.add(mark + s);
+      if (!stops.has(t.norm[i]!)) {
+        out.add(mark + s);
+        // the head of a long word: Dutch compounds share it with words seen in training (thuiswerkplek, thuiswerkdag)
+        if (t.norm[i]!.length >= 9) out.add(`<${mark}${t.norm[i]!.slice(0, 6)}`);
+      }
       if (i > 0 && !t.boundaryBefore[i]) out.add(`${t.stems[i - 1]} ${s}`);
     }
     if (unit.kind === 'note') out.add('kind:note');
