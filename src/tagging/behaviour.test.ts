@@ -148,3 +148,19 @@ describe('words with a second meaning in web-shop talk', () => {
     expect(tagged('We fly to Spain, can you deliver the suitcase by Friday?')).toContain('purchase_motive/travel');
   });
 });
+
+describe('a payment with a problem is an obstacle; a question about ways to pay is not', () => {
+  const tagged = (text: string) => pairs(tagger.tag(conv('p', ['customer', text])));
+
+  it('in English', () => {
+    expect(tagged('I need help reporting an error with my online payment')).toContain('obstacle/payment');
+    expect(tagged("The payment won't go through, I tried three times")).toContain('obstacle/payment');
+    expect(tagged('Which payment methods do you accept?')).not.toContain('obstacle/payment');
+  });
+
+  it('in Dutch', () => {
+    expect(tagged('Er ging iets fout bij het betalen, ik kreeg een foutmelding')).toContain('obstacle/payment');
+    expect(tagged('Ik kan niet betalen met iDEAL, hij blijft hangen')).toContain('obstacle/payment');
+    expect(tagged('Welke betaalmethodes hebben jullie allemaal?')).not.toContain('obstacle/payment');
+  });
+});

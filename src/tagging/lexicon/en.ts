@@ -664,6 +664,12 @@ export const cuesEn: LexiconSpec = {
     'should have arrived',
   ],
   'obstacle/payment': [
+    // a payment with a problem word: stronger than either word alone
+    'payment*|pay|paying .. error*|fail*|issue*|problem*|trouble|declin*',
+    'error*|problem*|issue*|trouble|failure .. payment*|pay|paying',
+    "can't|cant|cannot|couldn't|unable|impossible .. pay",
+    "won't let me pay",
+    "didn't|did not|won't|doesn't|does not go through",
     'payment*',
     'pay',
     'paid @0.5',

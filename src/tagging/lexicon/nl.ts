@@ -579,6 +579,12 @@ export const cuesNl: LexiconSpec = {
     'al twee weken',
   ],
   'obstacle/payment': [
+    // een betaling met een probleemwoord: sterker dan elk woord apart
+    'betaling*|betalen|betaal* .. mislukt|fout*|probleem|problemen|storing|lukt|gaat',
+    'fout*|probleem|problemen|storing|error .. betaling*|betalen|betaal*',
+    'kan|kon|kunnen .. niet betalen',
+    'betalen lukt niet',
+    'betaalfout*',
     'betaling*',
     'betaal*',
     'betaald @0.5',
