@@ -164,3 +164,21 @@ describe('a payment with a problem is an obstacle; a question about ways to pay 
     expect(tagged('Welke betaalmethodes hebben jullie allemaal?')).not.toContain('obstacle/payment');
   });
 });
+
+describe('not getting into an account is a website obstacle; opening or changing one is not', () => {
+  const tagged = (text: string) => pairs(tagger.tag(conv('a', ['customer', text])));
+
+  it('in English', () => {
+    expect(tagged('I forgot my PIN and the reset email never arrives')).toContain('obstacle/website');
+    expect(tagged('logging in gives an error every time')).toContain('obstacle/website');
+    expect(tagged('How do I create an account?')).not.toContain('obstacle/website');
+    expect(tagged('Can I change my account email address?')).not.toContain('obstacle/website');
+  });
+
+  it('in Dutch', () => {
+    expect(tagged('Ik ben mijn wachtwoord vergeten en de resetlink komt niet aan')).toContain('obstacle/website');
+    expect(tagged('Registreren lukt niet, ik krijg steeds een foutmelding')).toContain('obstacle/website');
+    expect(tagged('Hoe maak ik een account aan?')).not.toContain('obstacle/website');
+    expect(tagged('Kan ik het e-mailadres van mijn account wijzigen?')).not.toContain('obstacle/website');
+  });
+});

@@ -920,6 +920,18 @@ export const cuesNl: LexiconSpec = {
     'sms-code',
     'code ontvang*',
     'browser',
+    // in een account komen: het object (wachtwoord, pincode, inloggen) maakt het een websiteprobleem
+    'herstel*|terugzet*|reset*|vergeten|kwijt|opvragen|opnieuw .. wachtwoord*|pincode|inlogcode*|inloggegevens|gebruikersnaam',
+    'wachtwoord*|pincode|inlogcode*|inloggegevens|gebruikersnaam .. herstel*|terugzet*|reset*|vergeten|kwijt|verlopen|klopt|onjuist|ongeldig|fout',
+    'kan|kon|lukt .. niet .. inloggen|aanmelden|registreren|account|aanmaken',
+    'niet .. inloggen|aanmelden|registreren',
+    'toegang tot .. account|profiel',
+    'in mijn account|profiel',
+    'probleem|problemen|fout*|storing .. registr*|aanmeld*|inlog*|account',
+    'registratie|aanmelding .. lukt|mislukt|fout*|probleem|problemen|werkt',
+    'account aanmaken .. lukt|mislukt|fout*|niet',
+    'resetlink|herstellink|activatielink|activatiemail|verificatiecode',
+    'herkent .. e-mail*|wachtwoord*|account',
   ],
   'obstacle/pricing': [
     'te veel',
