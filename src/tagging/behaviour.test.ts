@@ -182,3 +182,17 @@ describe('not getting into an account is a website obstacle; opening or changing
     expect(tagged('Kan ik het e-mailadres van mijn account wijzigen?')).not.toContain('obstacle/website');
   });
 });
+
+describe('a harsh word about the service is a service obstacle; the same word about something else is not', () => {
+  const tagged = (text: string) => pairs(tagger.tag(conv('s', ['customer', text])));
+
+  it('in English', () => {
+    expect(tagged('Pathetic service, three emails and all I get are automated replies')).toContain('obstacle/service');
+    expect(tagged('Terrible weather here, can you hold the parcel until Monday?')).not.toContain('obstacle/service');
+  });
+
+  it('in Dutch', () => {
+    expect(tagged('Jullie service is echt een lachertje')).toContain('obstacle/service');
+    expect(tagged('Waardeloos weer vandaag, kan het pakket maandag komen?')).not.toContain('obstacle/service');
+  });
+});

@@ -1140,6 +1140,15 @@ export const cuesEn: LexiconSpec = {
     'worth the money',
   ],
   'obstacle/service': [
+    // a harsh word on the service itself, in any order ("pathetic service", "the support is a joke")
+    'pathetic|atrocious|terrible|horrible|awful|appalling|worst|poor|lousy|shocking|disgraceful|abysmal|dreadful|rubbish|crap|shit|shitty .. service|support|cs|helpdesk|agents|reps',
+    'service|support|helpdesk .. pathetic|atrocious|appalling|abysmal|dreadful|disgrace|joke|nonexistent|non-existent',
+    'automated|canned|copy-paste|scripted|generic reply|replies|answer*|response*|email*',
+    'no help',
+    'incompeten*',
+    'clueless',
+    'fobbed off',
+    'keep|kept|keeps .. fobbing|fob*',
     'nobody',
     'no one',
     'no-one',

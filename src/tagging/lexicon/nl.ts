@@ -1007,6 +1007,15 @@ export const cuesNl: LexiconSpec = {
     'kost .. meer',
   ],
   'obstacle/service': [
+    // een hard woord over de service zelf ("belabberde klantenservice", "jullie service is een grap")
+    'belabberd*|waardeloz*|waardeloos|bedroevend*|abominabel*|schandalig*|slechtste|triest*|klote|kut|ondermaats*|beroerd* .. service|klantenservice|helpdesk|medewerkers',
+    'service|klantenservice|helpdesk .. belabberd|waardeloos|bedroevend|abominabel|schandalig|ondermaats|beroerd|grap|lachertje|drama',
+    'geautomatiseerd*|automatisch*|standaard|gekopieerd* antwoord*|mail*|reactie*|reacties',
+    'geen hulp',
+    'incompetent*',
+    'afgescheept',
+    'afschepen',
+    'aan het lijntje',
     'niemand',
     'geen reactie',
     'geen antwoord',
