@@ -196,3 +196,20 @@ describe('a harsh word about the service is a service obstacle; the same word ab
     expect(tagged('Waardeloos weer vandaag, kan het pakket maandag komen?')).not.toContain('obstacle/service');
   });
 });
+
+describe('quoted e-mail history in a reply is not the customer speaking', () => {
+  it("an offer or a problem quoted from the shop raises nothing; the customer's own answer still counts", () => {
+    const quotedOffer =
+      'Thanks, that works.\n\nOn Mon, 3 Nov 2025 at 10:12, Shop Support <support@shop.com> wrote:\n> Would you like to add the 3-year warranty and a carrying case?';
+    expect(pairs(tagger.tag(conv('q1', ['customer', quotedOffer])))).toEqual([]);
+    const quotedStock =
+      'Bedankt, opgelost!\n\nOp ma 3 nov. 2025 om 10:12 schreef Klantenservice <info@winkel.nl>:\n> Deze is nu uitverkocht, verwacht over 2 weken.';
+    expect(pairs(tagger.tag(conv('q2', ['customer', quotedStock])))).toEqual([]);
+    const ownAnswer =
+      'Yes please add the case too!\n\nFrom: Shop Support <support@shop.com>\nSent: Monday, 3 November 2025 10:12\nSubject: RE: order 4411\nWe are sorry the parcel is late.';
+    const r = tagger.tag(conv('q3', ['customer', ownAnswer]));
+    expect(pairs(r)).toContain('upsell_signal/accessory');
+    expect(pairs(r)).not.toContain('obstacle/delivery');
+    for (const i of r.intents) for (const e of i.evidence) expect(e.end).toBeLessThanOrEqual(ownAnswer.indexOf('From:'));
+  });
+});

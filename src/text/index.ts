@@ -4,3 +4,4 @@ export * from './stopwords.js';
 export * from './negation.js';
 export * from './language.js';
 export * from './analyse.js';
+export * from './quoted.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseTurn, transcriptLanguage } from './analyse.js';
 import { detectLanguage } from './language.js';
 import { negationScope } from './negation.js';
+import { quotedRanges } from './quoted.js';
 import { singular, stem } from './stem.js';
 import { tokenize } from './tokenize.js';
 
@@ -115,5 +116,42 @@ describe('negation scope of a Dutch "niet" inside its clause', () => {
     expect(t.norm.filter((_, i) => t.negated[i])).toEqual(['ontvangen']);
     const u = analyseTurn('de garantie heb ik niet nodig', 'customer', 0, 'nl');
     expect(u.norm.filter((_, k) => u.negated[k])).toEqual(['garantie', 'heb', 'ik', 'nodig']);
+  });
+});
+
+describe('quoted e-mail history', () => {
+  /** The turn's own words, sliced back from the token offsets. */
+  const own = (text: string) => {
+    const turn = analyseTurn(text, 'customer', 0, 'en');
+    return turn.start.map((s, i) => text.slice(s, turn.end[i])).join(' ');
+  };
+
+  it('leaves a reply header and everything below it out of the tokens (Gmail, Outlook, both languages)', () => {
+    expect(own('Thanks, that works.\n\nOn Mon, 3 Nov 2025 at 10:12, Shop <s@shop.com> wrote:\n> Add the warranty too?')).toBe(
+      'Thanks that works',
+    );
+    expect(own('Top!\n\nOp ma 3 nov. 2025 om 10:12 schreef Klantenservice <info@winkel.nl>:\n> Wilt u een hoesje?')).toBe('Top');
+    expect(own('Top!\nOp 3 november 2025 10:12 heeft Winkel <info@winkel.nl> het volgende geschreven:\nUitverkocht')).toBe('Top');
+    expect(own('ok\n-----Original Message-----\nparcel is late')).toBe('ok');
+    expect(own('yes please\n\nFrom: Shop <s@shop.com>\nSent: Monday\nTo: me\nWould you like a case?')).toBe('yes please');
+    // a header wrapped over two lines, as Gmail does with long names
+    expect(own('fine\nOn Mon, 3 Nov 2025 at 10:12, A Very Long Shop Name Customer Support\n<support@shop.com> wrote:\n> late')).toBe(
+      'fine',
+    );
+  });
+
+  it('drops quoted lines in the middle and starts a new clause after them', () => {
+    const text = 'see below\n> Is the blue one in stock?\n> We can check.\nit was sold out for weeks';
+    expect(quotedRanges(text)).toEqual([[10, 53]]);
+    const turn = analyseTurn(text, 'customer', 0, 'en');
+    expect(turn.norm).toEqual(['see', 'below', 'it', 'was', 'sold', 'out', 'for', 'weeks']);
+    expect(turn.boundaryBefore[2]).toBe(1);
+    turn.norm.forEach((w, i) => expect(text.slice(turn.start[i], turn.end[i]).toLowerCase()).toBe(w));
+  });
+
+  it('keeps text that only looks like a header', () => {
+    expect(quotedRanges('On Monday I wrote to you about my order, no answer yet')).toEqual([]);
+    expect(quotedRanges('From: Jan de Vries\nMijn pakket is niet aangekomen')).toEqual([]);
+    expect(own('On Monday I wrote to you about my order, no answer yet')).toContain('no answer yet');
   });
 });
