@@ -212,4 +212,12 @@ describe('quoted e-mail history in a reply is not the customer speaking', () => 
     expect(pairs(r)).not.toContain('obstacle/delivery');
     for (const i of r.intents) for (const e of i.evidence) expect(e.end).toBeLessThanOrEqual(ownAnswer.indexOf('From:'));
   });
+
+  it('a pasted link is an address, not a reason to buy', () => {
+    const link = 'hoe lang duurt de levering naar Gent? https://www.shop.nl/cadeau/verjaardag-cadeaubon-50';
+    expect(pairs(tagger.tag(conv('l1', ['customer', link])))).not.toContain('purchase_motive/gift');
+    expect(pairs(tagger.tag(conv('l2', ['customer', 'Het is een cadeau voor mijn zus, hoe lang duurt de levering?'])))).toContain(
+      'purchase_motive/gift',
+    );
+  });
 });

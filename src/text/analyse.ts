@@ -2,7 +2,7 @@ import type { Transcript } from '../contract/schemas.js';
 import type { Language, Role } from '../contract/taxonomy.js';
 import { detectLanguage } from './language.js';
 import { negationScope } from './negation.js';
-import { quotedRanges } from './quoted.js';
+import { skippedRanges } from './quoted.js';
 import { stem } from './stem.js';
 import { tokenize, type Tokens } from './tokenize.js';
 
@@ -22,30 +22,30 @@ export interface AnalysedTranscript {
 }
 
 export function analyseTurn(text: string, role: Role, index: number, language: Language): AnalysedTurn {
-  const tokens = ownWords(tokenize(text), quotedRanges(text));
+  const tokens = ownWords(tokenize(text), skippedRanges(text));
   const stems = new Array<string>(tokens.norm.length);
   for (let i = 0; i < tokens.norm.length; i++) stems[i] = stem(tokens.norm[i]!, language);
   return { ...tokens, index, role, text, stems, negated: negationScope(tokens, language) };
 }
 
-/** The tokens outside quoted history; the first token after a quote starts a new clause. */
-function ownWords(tokens: Tokens, quoted: ReadonlyArray<readonly [number, number]>): Tokens {
-  if (!quoted.length) return tokens;
+/** The tokens outside the skipped ranges; the first token after a quote starts a new clause. */
+function ownWords(tokens: Tokens, ranges: ReadonlyArray<readonly [number, number]>): Tokens {
+  if (!ranges.length) return tokens;
   const out: Tokens = { norm: [], start: [], end: [], boundaryBefore: new Uint8Array(tokens.norm.length) };
   let r = 0;
-  let skipped = false;
+  let afterGap = false;
   for (let i = 0; i < tokens.norm.length; i++) {
     const start = tokens.start[i]!;
-    while (r < quoted.length && quoted[r]![1] <= start) r++;
-    if (r < quoted.length && quoted[r]![0] <= start) {
-      skipped = true;
+    while (r < ranges.length && ranges[r]![1] <= start) r++;
+    if (r < ranges.length && ranges[r]![0] <= start) {
+      afterGap = true;
       continue;
     }
-    out.boundaryBefore[out.norm.length] = skipped || out.norm.length === 0 ? 1 : tokens.boundaryBefore[i]!;
+    out.boundaryBefore[out.norm.length] = afterGap || out.norm.length === 0 ? 1 : tokens.boundaryBefore[i]!;
     out.norm.push(tokens.norm[i]!);
     out.start.push(start);
     out.end.push(tokens.end[i]!);
-    skipped = false;
+    afterGap = false;
   }
   out.boundaryBefore = out.boundaryBefore.slice(0, out.norm.length);
   return out;

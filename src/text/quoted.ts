@@ -1,8 +1,10 @@
 /**
- * Quoted e-mail history inside a turn: a customer's reply often carries the
+ * Text inside a turn that is not the writer's own words. Quoted e-mail history: a customer's reply often carries the
  * shop's earlier message below it ("On Mon … wrote:", "> Would you like the
  * warranty too?"). Those are not the writer's own words, so the text layer
  * leaves them out of the tokens; offsets still index the full turn text.
+ * Links and e-mail addresses are addresses, not words: a pasted
+ * ".../verjaardag-cadeaubon-50" says nothing about why the customer buys.
  */
 
 /** Cheap test first: most turns have none of these marks and skip the line scan. */
@@ -47,4 +49,29 @@ export function quotedRanges(text: string): Array<[number, number]> {
     }
   }
   return ranges;
+}
+
+const LINK = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]*\w/gi;
+
+/** [start, end) ranges of links and e-mail addresses. */
+export function linkRanges(text: string): Array<[number, number]> {
+  if (!text.includes('http') && !text.includes('www.') && !text.includes('@')) return [];
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(LINK)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
+/** Quoted history, links and e-mail addresses: the ranges the text layer leaves out, in order and disjoint. */
+export function skippedRanges(text: string): Array<[number, number]> {
+  const links = linkRanges(text);
+  const quoted = quotedRanges(text);
+  if (!links.length) return quoted;
+  if (!quoted.length) return links;
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of [...quoted, ...links].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseTurn, transcriptLanguage } from './analyse.js';
 import { detectLanguage } from './language.js';
 import { negationScope } from './negation.js';
-import { quotedRanges } from './quoted.js';
+import { linkRanges, quotedRanges } from './quoted.js';
 import { singular, stem } from './stem.js';
 import { tokenize } from './tokenize.js';
 
@@ -147,6 +147,17 @@ describe('quoted e-mail history', () => {
     expect(turn.norm).toEqual(['see', 'below', 'it', 'was', 'sold', 'out', 'for', 'weeks']);
     expect(turn.boundaryBefore[2]).toBe(1);
     turn.norm.forEach((w, i) => expect(text.slice(turn.start[i], turn.end[i]).toLowerCase()).toBe(w));
+  });
+
+  it('leaves links and e-mail addresses out, keeping the words around them', () => {
+    const text = 'zie https://www.shop.nl/cadeau/verjaardag-50 of mail jan.de.vries@example.nl, dank';
+    expect(linkRanges(text).map(([a, b]) => text.slice(a, b))).toEqual([
+      'https://www.shop.nl/cadeau/verjaardag-50',
+      'jan.de.vries@example.nl',
+    ]);
+    expect(own(text)).toBe('zie of mail dank');
+    expect(own('see www.example.com/gift now')).toBe('see now');
+    expect(linkRanges('I am @ home, 5 @ 3 euro')).toEqual([]);
   });
 
   it('keeps text that only looks like a header', () => {
