@@ -156,12 +156,16 @@ describe('a payment with a problem is an obstacle; a question about ways to pay 
     expect(tagged('I need help reporting an error with my online payment')).toContain('obstacle/payment');
     expect(tagged("The payment won't go through, I tried three times")).toContain('obstacle/payment');
     expect(tagged('Which payment methods do you accept?')).not.toContain('obstacle/payment');
+    expect(tagged('can i pay with paypal')).not.toContain('obstacle/payment');
+    expect(tagged('can i pay with paypal? it keeps failing')).toContain('obstacle/payment');
   });
 
   it('in Dutch', () => {
     expect(tagged('Er ging iets fout bij het betalen, ik kreeg een foutmelding')).toContain('obstacle/payment');
     expect(tagged('Ik kan niet betalen met iDEAL, hij blijft hangen')).toContain('obstacle/payment');
     expect(tagged('Welke betaalmethodes hebben jullie allemaal?')).not.toContain('obstacle/payment');
+    expect(tagged('Kan ik achteraf betalen met Klarna?')).not.toContain('obstacle/payment');
+    expect(tagged('Kan ik met iDEAL betalen? Het lukt steeds niet')).toContain('obstacle/payment');
   });
 });
 

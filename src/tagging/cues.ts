@@ -119,6 +119,40 @@ function arrivedWell(turn: AnalysedTurn, i: number): boolean {
   return answer;
 }
 
+// "can I pay with PayPal?", "kan ik achteraf betalen?": a question about ways to pay, not a payment that failed
+const questionOpeners = new Set([
+  'can',
+  'could',
+  'may',
+  'do',
+  'does',
+  'is',
+  'are',
+  'which',
+  'what',
+  'kan',
+  'kun',
+  'mag',
+  'kunnen',
+  'accepteren',
+  'accepteert',
+  'welke',
+  'zijn',
+]);
+const paymentProblem =
+  /^(not|never|no|niet|geen|nooit|.*n't|cant|wont|doesnt|didnt|isnt|fail.*|error.*|declin.*|reject.*|problem.*|issue.*|twice|double.*|charged|refund.*|keeps|mislukt|lukt|fout.*|geweigerd|afgewezen|probleem.*|dubbel.*|afgeschreven|terug.*|werkt|works|working|stuck|hangt|blijft)$/;
+
+function askingHowToPay(turn: AnalysedTurn, i: number): boolean {
+  const { starts, ends } = clauseBounds(turn);
+  const a = starts[i]!;
+  const b = ends[i + 1]!;
+  if (!questionOpeners.has(turn.norm[a]!)) return false;
+  // the trouble often follows in the next clause ("can I pay with PayPal? it keeps failing")
+  const c = b < turn.norm.length ? ends[b + 1]! : b;
+  for (let k = a; k < c; k++) if (paymentProblem.test(turn.norm[k]!)) return false;
+  return true;
+}
+
 // "ship to Japan", "bezorgen naar Spanje": a destination of the parcel, not of a trip
 const shippingVerbs = /^(ship|deliver|send|post|dispatch|verzend|verstuur|versturen|bezorg|lever|stuur|opsturen|sturen)/;
 
@@ -160,6 +194,7 @@ export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexic
         if (negationCancels(cue.pair) && unit.kind !== 'accepted_offer' && turn.negated[i]) continue;
         if (cue.pair === 'obstacle/delivery' && arrivedWell(turn, i)) continue;
         if (cue.pair === 'purchase_motive/travel' && shippedTo(turn, i)) continue;
+        if (cue.pair === 'obstacle/payment' && askingHowToPay(turn, i)) continue;
         const weight = weights?.get(`${cue.pair}\t${cue.pattern}`) ?? cue.weight;
         if (weight <= 0) continue;
         hits.push({ cue, pair: cue.pair, turn, from: i, to: end, weight, kind: unit.kind });

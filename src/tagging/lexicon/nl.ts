@@ -577,6 +577,10 @@ export const cuesNl: LexiconSpec = {
     'al dagen',
     'al een week',
     'al twee weken',
+    'waar is|blijft mijn bestelling|pakket|pakketje|order|zending|spullen',
+    'al # dagen|weken',
+    'al .. dagen|weken onderweg',
+    '# dagen|weken geleden besteld',
   ],
   'obstacle/payment': [
     // een betaling met een probleemwoord: sterker dan elk woord apart
