@@ -225,3 +225,17 @@ describe('quoted e-mail history in a reply is not the customer speaking', () => 
     );
   });
 });
+
+describe('a request whose object is a name asks for a brand; a name qualifying a kind of product does not', () => {
+  const tagged = (text: string) => pairs(tagger.tag(conv('n', ['customer', text])));
+
+  it('in English', () => {
+    expect(tagged('do you sell Dyson?')).toEqual(['assortment_request/brand']);
+    expect(tagged('do you sell GPS watches?')).toEqual(['assortment_request/product']);
+  });
+
+  it('in Dutch', () => {
+    expect(tagged('verkopen jullie ook Miele?')).toEqual(['assortment_request/brand']);
+    expect(tagged('verkopen jullie ook CO2-installaties?')).not.toContain('assortment_request/brand');
+  });
+});

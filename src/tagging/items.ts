@@ -448,6 +448,11 @@ export function names(turn: AnalysedTurn, a: number, b: number): readonly string
   return nameSpans(turn, a, b, false).map((n) => n.text);
 }
 
+/** Names in tokens [a, b) with their token ranges. */
+export function nameSpansIn(turn: AnalysedTurn, a: number, b: number): readonly Name[] {
+  return nameSpans(turn, a, b, false);
+}
+
 /** Names with their token ranges. `inner` also accepts names with an inner apostrophe ("Arc'teryx"), not contractions. */
 function nameSpans(turn: AnalysedTurn, a: number, b: number, inner: boolean): readonly Name[] {
   let cache = namesByClause.get(turn);
@@ -466,6 +471,9 @@ function apostropheBlocks(word: string, inner: boolean): boolean {
   return !inner || occasions.has(word) || /'(t|m|re|ll|ve|d)$/.test(word);
 }
 
+// "CO2-installaties", "USB-kabels", "LED-lampen": a compound with a lower-case head is a kind of product ("Maxi-Cosi" stays a name)
+const compoundWithLowerHead = /-\p{Ll}+$/u;
+
 function findNames(turn: AnalysedTurn, a: number, b: number, inner: boolean): Name[] {
   const out: Name[] = [];
   let i = a;
@@ -483,6 +491,7 @@ function findNames(turn: AnalysedTurn, a: number, b: number, inner: boolean): Na
     if (
       !capital ||
       listedAlready ||
+      compoundWithLowerHead.test(raw) ||
       notName.has(turn.norm[i]!) ||
       apostropheBlocks(turn.norm[i]!, inner) ||
       (sentenceStart && !/^\p{Lu}{2,}$/u.test(raw))
