@@ -168,3 +168,17 @@ describe('variants: versions, values and what follows "in"', () => {
     ]);
   });
 });
+
+describe('products named before the question that points back at them', () => {
+  it('takes the fronted noun phrase (nl and en)', () => {
+    expect(items('product', 'nl', 'lesboeken, verkopen jullie die ook?')).toEqual(['lesboeken']);
+    expect(items('product', 'nl', "antistatische binnenhoezen voor lp's, hebben jullie die ergens?")).toEqual([
+      'antistatische binnenhoezen',
+    ]);
+    expect(items('product', 'en', 'racing cockpits, do you sell them at all?')).toEqual(['racing cockpits']);
+  });
+  it('never takes a greeting or a whole sentence for the thing', () => {
+    expect(items('product', 'nl', 'Goedemorgen, verkopen jullie die ook?')).toEqual([]);
+    expect(items('product', 'en', 'I looked everywhere on the site for ages yesterday, do you sell them?')).toEqual([]);
+  });
+});

@@ -798,8 +798,8 @@ function variantItems(s: Site, language: Lang): string[] {
 function productItems(s: Site, language: Lang): string[] {
   const t = s.turn;
   if (s.frame && pointsBack(t, s.to, language)) {
-    const subject = subjectLine(t);
-    return subject ? [subject] : [];
+    const named = frontedObject(t, s.a, language) ?? subjectLine(t);
+    return named ? [named] : [];
   }
   const f = following(t, s.to, language);
   // "hebben jullie ook kleinere, in 9cm pot?": a comparative asks for a variant; its value is the item
@@ -808,9 +808,39 @@ function productItems(s: Site, language: Lang): string[] {
     return v.length ? v : [f];
   }
   if (f) return [f];
-  if (s.frame) return [];
+  if (s.frame) {
+    // nothing after the question ("verkopen jullie die ook?"): the thing may stand before it
+    const named = frontedObject(t, s.a, language);
+    return named ? [named] : [];
+  }
   const n = nameSpans(t, s.a, s.b, true)[0];
   return n ? [n.text] : [];
+}
+
+/**
+ * "lesboeken, verkopen jullie die ook?", "racing cockpits, do you sell them
+ * at all?": the thing is named first, in a short clause of the same sentence,
+ * and the question points back at it.
+ */
+// what opens a message without naming anything ("Goedemorgen, verkopen jullie die ook?")
+const openers = new Set(
+  'hoi hallo hey hi hello hiya heya yo dag beste geachte goedemorgen goedemiddag goedenavond morning afternoon evening dear thanks thx bedankt dank ok oke okay ja nee yes no sorry so zo nou well en and but maar trouwens btw also'.split(
+    ' ',
+  ),
+);
+
+function frontedObject(turn: AnalysedTurn, a: number, language: Lang): string | undefined {
+  if (a === 0 || sentenceBreakBefore(turn, a)) return undefined;
+  const start = clauseBounds(turn).starts[a - 1]!;
+  // a noun phrase, not a sentence of its own
+  if (a - start > 6) return undefined;
+  let i = start;
+  while (i < a && lead[language].has(turn.norm[i]!)) i++;
+  if (openers.has(turn.norm[i]!)) return undefined;
+  let j = i;
+  while (j < a && j - i < 4 && !stop[language].has(turn.norm[j]!) && !/^\p{Extended_Pictographic}/u.test(turn.norm[j]!)) j++;
+  while (j > i && (notItem.has(turn.norm[j - 1]!) || pronouns.has(turn.norm[j - 1]!))) j--;
+  return j > i ? lower(turn, i, j) : undefined;
 }
 
 /** Whether an "only"/"alleen" stands in the site's clause before its frame or cue ends. */

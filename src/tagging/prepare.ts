@@ -109,7 +109,8 @@ function withNamedObjects(hits: CueHit[]): CueHit[] {
     if (clauses.has(key)) continue;
     let i = h.to;
     while (i < b && objectFillers.has(h.turn.norm[i]!)) i++;
-    const name = i < b ? nameSpansIn(h.turn, i, b).find((n) => n.from === i) : undefined;
+    // the clause's names are found once and cached: a scan from every hit would be quadratic on a long clause
+    const name = i < b ? nameSpansIn(h.turn, a, b).find((n) => n.from === i) : undefined;
     // "GPS watches", "Japanese pull saws": a name that qualifies a kind of product is no brand request
     if (!name || (name.to < b && !afterName.has(h.turn.norm[name.to]!))) continue;
     clauses.add(key);

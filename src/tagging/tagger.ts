@@ -11,7 +11,7 @@ import type { CueHit } from './cues.js';
 import { clauseEvidence, turnEvidence } from './evidence.js';
 import { extractItems, type ItemAnchor } from './items.js';
 import { loadModelFile, parseModel, type ModelFile } from './model.js';
-import { buildLexicons, prepare, type Lexicons, type Prepared } from './prepare.js';
+import { buildLexicons, NAMED_OBJECT_CUE, prepare, type Lexicons, type Prepared } from './prepare.js';
 import { Scorer, type PairScore } from './scorer.js';
 
 export const TaggerOptionsSchema = z.object({
@@ -120,6 +120,9 @@ class HybridTagger implements Tagger {
         ![...chosen].some((s) => s.pair.startsWith(`${i.intent}/`))
       )
         chosen.add(i.best);
+    // "verkopen jullie ook Miele?": a request for a name is a brand request; a product score without a cue of its own rests on the same request words
+    if (prepared.hits.some((h) => h.cue === NAMED_OBJECT_CUE))
+      for (const s of chosen) if (s.pair === 'assortment_request/product' && !s.hits.length) chosen.delete(s);
     const intents: TaggedIntent[] = [];
     const items: string[] = [];
     for (const s of scores) {

@@ -51,14 +51,40 @@ export function quotedRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
-const LINK = /\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]*\w/gi;
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+const LOCAL_PART = /[\w.+-]/;
+const DOMAIN_PART = /[\w.-]/;
+// an address is never longer than this: expanding around an "@" stays linear on adversarial text
+const MAX_ADDRESS_SIDE = 128;
 
-/** [start, end) ranges of links and e-mail addresses. */
+/** [start, end) ranges of links and e-mail addresses, in order and disjoint. */
 export function linkRanges(text: string): Array<[number, number]> {
-  if (!text.includes('http') && !text.includes('www.') && !text.includes('@')) return [];
+  const hasUrl = text.includes('http') || text.includes('www.');
+  if (!hasUrl && !text.includes('@')) return [];
   const ranges: Array<[number, number]> = [];
-  for (const m of text.matchAll(LINK)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges;
+  if (hasUrl) for (const m of text.matchAll(URL)) ranges.push([m.index, m.index + m[0].length]);
+  // e-mail addresses by scanning out from each "@" (a regex would retry from every letter of a long word)
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let a = at;
+    while (a > 0 && at - a < MAX_ADDRESS_SIDE && LOCAL_PART.test(text[a - 1]!)) a--;
+    let b = at + 1;
+    while (b < text.length && b - at < MAX_ADDRESS_SIDE && DOMAIN_PART.test(text[b]!)) b++;
+    while (b > at + 1 && !/\w/.test(text[b - 1]!)) b--; // "mail me at jan@shop.nl." ends before the dot
+    const domain = text.slice(at + 1, b);
+    if (a < at && /\w\.\w/.test(domain)) ranges.push([a, b]);
+  }
+  return hasUrl ? mergeRanges(ranges) : ranges;
+}
+
+/** Sorted, with overlapping ranges joined. */
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of ranges.sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
 }
 
 /** Quoted history, links and e-mail addresses: the ranges the text layer leaves out, in order and disjoint. */
@@ -67,11 +93,5 @@ export function skippedRanges(text: string): Array<[number, number]> {
   const quoted = quotedRanges(text);
   if (!links.length) return quoted;
   if (!quoted.length) return links;
-  const merged: Array<[number, number]> = [];
-  for (const [a, b] of [...quoted, ...links].sort((x, y) => x[0] - y[0])) {
-    const last = merged[merged.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
-  }
-  return merged;
+  return mergeRanges([...quoted, ...links]);
 }
