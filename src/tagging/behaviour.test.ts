@@ -158,6 +158,8 @@ describe('a payment with a problem is an obstacle; a question about ways to pay 
     expect(tagged('Which payment methods do you accept?')).not.toContain('obstacle/payment');
     expect(tagged('can i pay with paypal')).not.toContain('obstacle/payment');
     expect(tagged('can i pay with paypal? it keeps failing')).toContain('obstacle/payment');
+    expect(tagged("I'd like to see your payment options")).not.toContain('obstacle/payment');
+    expect(tagged('the payment options page gives an error when I click iDEAL')).toContain('obstacle/payment');
   });
 
   it('in Dutch', () => {
@@ -166,6 +168,8 @@ describe('a payment with a problem is an obstacle; a question about ways to pay 
     expect(tagged('Welke betaalmethodes hebben jullie allemaal?')).not.toContain('obstacle/payment');
     expect(tagged('Kan ik achteraf betalen met Klarna?')).not.toContain('obstacle/payment');
     expect(tagged('Kan ik met iDEAL betalen? Het lukt steeds niet')).toContain('obstacle/payment');
+    expect(tagged('Ik wil graag weten welke betaalmogelijkheden er zijn')).not.toContain('obstacle/payment');
+    expect(tagged('Geen enkele betaalmethode werkt, ik krijg steeds een foutmelding')).toContain('obstacle/payment');
   });
 });
 

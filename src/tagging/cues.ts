@@ -142,15 +142,28 @@ const questionOpeners = new Set([
 const paymentProblem =
   /^(not|never|no|niet|geen|nooit|.*n't|cant|wont|doesnt|didnt|isnt|fail.*|error.*|declin.*|reject.*|problem.*|issue.*|twice|double.*|charged|refund.*|keeps|mislukt|lukt|fout.*|geweigerd|afgewezen|probleem.*|dubbel.*|afgeschreven|terug.*|werkt|works|working|stuck|hangt|blijft)$/;
 
+// the set of ways to pay, talked about as such ("check your payment options", "welke betaalmethodes")
+const waysToPay = /^(methods?|options?|modalities|betaalmethode.*|betaalmogelijkhe.*|betaalopties|betaalwijze.*|betaalvorm.*)$/;
+const notKnowing = /^(know|sure|weet|zeker)$/;
+
+/**
+ * "can I pay with PayPal?", "I'd like to see your payment options": a question
+ * or a remark about the ways to pay, with no trouble word in the clause or
+ * the next ("…? it keeps failing"), is no payment obstacle.
+ */
 function askingHowToPay(turn: AnalysedTurn, i: number): boolean {
   const { starts, ends } = clauseBounds(turn);
   const a = starts[i]!;
   const b = ends[i + 1]!;
-  if (!questionOpeners.has(turn.norm[a]!)) return false;
-  // the trouble often follows in the next clause ("can I pay with PayPal? it keeps failing")
   const c = b < turn.norm.length ? ends[b + 1]! : b;
-  for (let k = a; k < c; k++) if (paymentProblem.test(turn.norm[k]!)) return false;
-  return true;
+  let aboutWays = questionOpeners.has(turn.norm[a]!);
+  for (let k = a; k < c; k++) {
+    const w = turn.norm[k]!;
+    if (k < b && waysToPay.test(w)) aboutWays = true;
+    // "I don't know how to see your payment methods" asks, it does not complain
+    if (paymentProblem.test(w) && !notKnowing.test(turn.norm[k + 1] ?? '')) return false;
+  }
+  return aboutWays;
 }
 
 // "ship to Japan", "bezorgen naar Spanje": a destination of the parcel, not of a trip

@@ -30,6 +30,7 @@ export function featureStrings(units: readonly DecisiveUnit[], language: Languag
     if (unit.kind === 'note') out.add('kind:note');
     if (!offer) for (const shape of textShapes(t.text)) out.add(shape);
   }
+  out.add(lengthFeature(units));
   return [...out];
 }
 
@@ -44,4 +45,15 @@ function textShapes(text: string): string[] {
   if (text.includes('?')) out.push('shape:question');
   if (/[!]{2,}|\?{2,}/.test(text)) out.push('shape:emphasis');
   return out;
+}
+
+/**
+ * How much the customer wrote, in four buckets: the model's intercept fits
+ * long conversations, where many words add evidence; a one-line "where is my
+ * order? it's been 2 weeks" has few, so the intercept alone would speak.
+ */
+function lengthFeature(units: readonly DecisiveUnit[]): string {
+  let n = 0;
+  for (const unit of units) if (unit.kind !== 'accepted_offer') n += unit.turn.norm.length;
+  return n <= 10 ? 'len:10' : n <= 25 ? 'len:25' : n <= 60 ? 'len:60' : 'len:long';
 }
