@@ -243,3 +243,47 @@ describe('a request whose object is a name asks for a brand; a name qualifying a
     expect(tagged('verkopen jullie ook CO2-installaties?')).not.toContain('assortment_request/brand');
   });
 });
+
+describe("the taxonomy's own examples, each sent as a one-line message", () => {
+  // ../shared/TAXONOMY.md's example column: short texts, where the model's intercept must not drown a clear cue
+  const examples: Array<[string, string]> = [
+    ['we krijgen een kindje', 'purchase_motive/life_event'],
+    ["we're moving next month", 'purchase_motive/life_event'],
+    ['ik fotografeer als hobby', 'purchase_motive/hobby'],
+    ["I've got into cycling", 'purchase_motive/hobby'],
+    ['voor mijn thuiswerkplek', 'purchase_motive/work_study'],
+    ['for uni', 'purchase_motive/work_study'],
+    ['kan het ingepakt worden', 'upsell_signal/service_addon'],
+    ['extended warranty', 'upsell_signal/service_addon'],
+    ['ik bestel dit elke maand', 'upsell_signal/repeat'],
+    ['can I set up a subscription', 'upsell_signal/repeat'],
+    ['wanneer krijg ik mijn geld terug', 'obstacle/returns'],
+    ["the return label doesn't work", 'obstacle/returns'],
+    ['when will size M be back', 'obstacle/stock'],
+    ['welke maat moet ik nemen', 'obstacle/product_info'],
+    ['does this fit a Canon R6', 'obstacle/product_info'],
+    ['ik kan niet inloggen', 'obstacle/website'],
+    ['the app crashes at checkout', 'obstacle/website'],
+    ['verzendkosten zijn te hoog', 'obstacle/pricing'],
+    ["it's cheaper elsewhere", 'obstacle/pricing'],
+    ['al drie keer gemaild', 'obstacle/service'],
+    ['nobody answers the phone', 'obstacle/service'],
+  ];
+  const tagged = (text: string) => pairs(tagger.tag(conv('t', ['customer', text])));
+
+  it.each(examples)('"%s" is %s', (text, pair) => {
+    expect(tagged(text)).toContain(pair);
+  });
+
+  it('while short messages without an intent stay untagged', () => {
+    for (const text of [
+      'bedankt!',
+      'ok',
+      'what are your opening hours',
+      'Ik wil mijn adres wijzigen',
+      'please send me an invoice',
+      'I want to buy a camera',
+    ])
+      expect(tagged(text)).toEqual([]);
+  });
+});

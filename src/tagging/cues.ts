@@ -140,11 +140,12 @@ const questionOpeners = new Set([
   'zijn',
 ]);
 const paymentProblem =
-  /^(not|never|no|niet|geen|nooit|.*n't|cant|wont|doesnt|didnt|isnt|fail.*|error.*|declin.*|reject.*|problem.*|issue.*|twice|double.*|charged|refund.*|keeps|mislukt|lukt|fout.*|geweigerd|afgewezen|probleem.*|dubbel.*|afgeschreven|terug.*|werkt|works|working|stuck|hangt|blijft)$/;
+  /^(not|never|no|niet|geen|nooit|.*n't|cant|wont|doesnt|didnt|isnt|fail.*|error.*|declin.*|reject.*|problem.*|issue.*|twice|double.*|charged|refund.*|keeps|mislukt|lukt|fout.*|geweigerd|afgewezen|probleem.*|dubbel.*|afgeschreven|terug.*|werkt|works|working|stuck|hangt|blijft|wrong|incorrect|missing|unpaid|overdue|reminder|klopt|onjuist|verkeerd.*|ontbreekt|onbetaald|herinnering|aanmaning|incasso)$/;
 
 // the set of ways to pay, talked about as such ("check your payment options", "welke betaalmethodes")
 const waysToPay = /^(methods?|options?|modalities|betaalmethode.*|betaalmogelijkhe.*|betaalopties|betaalwijze.*|betaalvorm.*)$/;
 const notKnowing = /^(know|sure|weet|zeker)$/;
+const paperwork = /^(invoice.*|receipt.*|bills?|factu.*|rekening|bonnetje|kassabon)$/;
 
 /**
  * "can I pay with PayPal?", "I'd like to see your payment options": a question
@@ -156,7 +157,8 @@ function askingHowToPay(turn: AnalysedTurn, i: number): boolean {
   const a = starts[i]!;
   const b = ends[i + 1]!;
   const c = b < turn.norm.length ? ends[b + 1]! : b;
-  let aboutWays = questionOpeners.has(turn.norm[a]!);
+  // paperwork asked for ("can you send the invoice?") is no trouble either, unless a trouble word says so
+  let aboutWays = questionOpeners.has(turn.norm[a]!) || paperwork.test(turn.norm[i]!);
   for (let k = a; k < c; k++) {
     const w = turn.norm[k]!;
     if (k < b && waysToPay.test(w)) aboutWays = true;
@@ -164,6 +166,15 @@ function askingHowToPay(turn: AnalysedTurn, i: number): boolean {
     if (paymentProblem.test(w) && !notKnowing.test(turn.norm[k + 1] ?? '')) return false;
   }
   return aboutWays;
+}
+
+// "subscribe to the newsletter", "aanmelden voor de nieuwsbrief": mail from the shop, not buying again
+const newsletterWords = /^(newsletter.*|nieuwsbrie.*|mailing.*|e-?mails?|promo.*)$/;
+
+function newsletterNear(turn: AnalysedTurn, i: number): boolean {
+  const { starts, ends } = clauseBounds(turn);
+  for (let k = starts[i]!; k < ends[i + 1]!; k++) if (newsletterWords.test(turn.norm[k]!)) return true;
+  return false;
 }
 
 // "ship to Japan", "bezorgen naar Spanje": a destination of the parcel, not of a trip
@@ -208,6 +219,7 @@ export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexic
         if (cue.pair === 'obstacle/delivery' && arrivedWell(turn, i)) continue;
         if (cue.pair === 'purchase_motive/travel' && shippedTo(turn, i)) continue;
         if (cue.pair === 'obstacle/payment' && askingHowToPay(turn, i)) continue;
+        if (cue.pair === 'upsell_signal/repeat' && newsletterNear(turn, i)) continue;
         const weight = weights?.get(`${cue.pair}\t${cue.pattern}`) ?? cue.weight;
         if (weight <= 0) continue;
         hits.push({ cue, pair: cue.pair, turn, from: i, to: end, weight, kind: unit.kind });

@@ -365,12 +365,16 @@ export function trainModel(
   const confidence = rowsOf((n) => new Float64Array(n), examples.length, pairs.length);
   const rescued: number[][] = examples.map(() => []);
   pairs.forEach((p, j) => {
-    const xs = examples.map((_, i) => [modelEvidence(oofModel[i]![j]!), lexiconEvidence(oofLex[i]![j]!), oofLex[i]![j]! > 0 ? 1 : 0]);
+    const xs = examples.map((e, i) => [
+      modelEvidence(oofModel[i]![j]!, e.to - e.from, oofLex[i]![j]!),
+      lexiconEvidence(oofLex[i]![j]!),
+      oofLex[i]![j]! > 0 ? 1 : 0,
+    ]);
     const ys = labels.map((l) => l[j]!);
     const hasPositives = ys.some((y) => y === 1);
     const beta = hasPositives ? trainDense(xs, ys, { l2: 1e-2 }) : [0, 0, 0, -6];
     combiner[p] = [beta[0]!, beta[1]!, beta[2]!, beta[3]!];
-    examples.forEach((_, i) => (confidence[i]![j] = combine(combiner[p]!, oofModel[i]![j]!, oofLex[i]![j]!)));
+    examples.forEach((e, i) => (confidence[i]![j] = combine(combiner[p]!, oofModel[i]![j]!, oofLex[i]![j]!, e.to - e.from)));
     thresholds[p] = bestThreshold(
       confidence.map((c) => c[j]!),
       ys,

@@ -408,7 +408,9 @@ export const cuesEn: LexiconSpec = {
     'makeover',
     'marie kondo',
     'minimalis*',
-    'restor*',
+    // restoring a thing, not a password
+    'restor* .. old|antique|vintage|furniture|chair*|table*|dresser|cabinet*|house|floor*|door*|bike|car|boat|wood*|piece',
+    'restoration project',
     'pond',
     'patio',
     'decking',
@@ -1095,6 +1097,9 @@ export const cuesEn: LexiconSpec = {
     'shipping fee*',
     'cheaper',
     'elsewhere',
+    // a lower price somewhere else is a complaint about this one
+    'cheaper|less elsewhere|somewhere|at|on|online',
+    'elsewhere|somewhere .. cheaper|less',
     'on amazon',
     'at amazon',
     'argos',

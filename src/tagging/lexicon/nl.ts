@@ -973,6 +973,9 @@ export const cuesNl: LexiconSpec = {
     'verzendkost*',
     'goedkoper',
     'elders',
+    // een lagere prijs elders is een klacht over deze
+    'goedkoper|minder elders|ergens|bij|op|online',
+    'elders|ergens anders .. goedkoper|minder',
     'bij bol|coolblue|amazon|zalando|wehkamp|mediamarkt|action|lidl|aldi|hema|ikea|blokker|decathlon|bol.com',
     'prijsverschil',
     'prijsgarantie',
