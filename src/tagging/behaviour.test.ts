@@ -287,3 +287,11 @@ describe("the taxonomy's own examples, each sent as a one-line message", () => {
       expect(tagged(text)).toEqual([]);
   });
 });
+
+describe('a delivery later than promised is a delivery obstacle', () => {
+  it('in Dutch, and a parcel that came is not', () => {
+    const tagged = (text: string) => pairs(tagger.tag(conv('d', ['customer', text])));
+    expect(tagged('mijn bestelling komt pas volgende week binnen, ik had hem voor vrijdag nodig')).toContain('obstacle/delivery');
+    expect(tagged('het pakket is vanochtend keurig binnengekomen, dank je')).not.toContain('obstacle/delivery');
+  });
+});

@@ -604,6 +604,12 @@ export const cuesEn: LexiconSpec = {
     'still waiting',
     'where is my',
     "where is|where's|wheres my order|parcel|package|delivery|stuff|item*|shipment",
+    // a delivery later than promised
+    "not|isn't|won't|wont arriving|coming|arrive|come|here until|till|before",
+    'arriving|arrive|arrived|came late',
+    'still not here',
+    'not here yet',
+    'estimated|expected delivery .. passed|but|still|yet',
     "it's|its|it has been # days|weeks",
     'been # days|weeks',
     'ordered .. # days|weeks ago',
@@ -1406,7 +1412,10 @@ export const cuesEn: LexiconSpec = {
     'discount if i',
     'discount for buying',
     'in one go',
-    'package',
+    // a 'package' is mostly a parcel to American customers: only a package of products counts
+    'package price',
+    'a|any|the package that|for|of',
+    'student|starter|family package',
   ],
   'upsell_signal/quantity': [
     '2x',
@@ -1514,6 +1523,10 @@ export const cuesEn: LexiconSpec = {
     'gift note',
     'note card',
     'extended warranty',
+    // a warranty asked for, not one being claimed
+    'add|adding|include|including|want|buy|get .. warranty|protection|insurance',
+    '# year|years|yr|-year warranty|protection',
+    'warranty .. please|too|as well',
     'extra warranty',
     'warranty @0.5',
     'guarantee',

@@ -578,6 +578,11 @@ export const cuesNl: LexiconSpec = {
     'al een week',
     'al twee weken',
     'waar is|blijft mijn bestelling|pakket|pakketje|order|zending|spullen',
+    // later dan beloofd
+    'komt|kom|wordt|word pas .. binnen|aan|geleverd|bezorgd',
+    'pas .. geleverd|bezorgd|binnen',
+    'nog steeds niet binnen',
+    'verwachte levering|leverdatum .. verstreken|voorbij|maar|nog',
     'al # dagen|weken',
     'al .. dagen|weken onderweg',
     '# dagen|weken geleden besteld',
@@ -1330,6 +1335,10 @@ export const cuesNl: LexiconSpec = {
     'cadeauverpakking',
     'cadeau verpakt',
     'verlengde garantie',
+    // garantie die erbij gevraagd wordt, niet een garantieclaim
+    'garantie verlenging|uitbreiding',
+    'garantie .. erbij|bijkopen|afsluiten|graag',
+    '# jaar .. garantie|bescherming',
     'extra garantie',
     'garantie verlengen',
     'garantie @0.5',
