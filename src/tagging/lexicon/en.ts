@@ -681,7 +681,8 @@ export const cuesEn: LexiconSpec = {
     'error*|problem*|issue*|trouble|failure .. payment*|pay|paying',
     "can't|cant|cannot|couldn't|unable|impossible .. pay",
     "won't let me pay",
-    "didn't|did not|won't|doesn't|does not go through",
+    "didn't|didnt|won't|wont|doesn't|doesnt go through",
+    'did|does|will not go through',
     'payment*',
     'pay',
     'paid @0.5',
@@ -1155,6 +1156,10 @@ export const cuesEn: LexiconSpec = {
     'worth the money',
   ],
   'obstacle/service': [
+    // nobody there to help
+    'nobody|no-one answers|answering|picks|picked|replies|replied|responds|responded|gets|got|calls|called|helps|helped',
+    'no one answers|answering|picks|picked|replies|replied|responds|responded|gets|got|calls|called|helps|helped',
+    "never|doesn't|don't|didn't|won't picks|pick|answer|answers|reply|replies|respond|responds up|the|my|back",
     // a harsh word on the service itself, in any order ("pathetic service", "the support is a joke")
     'pathetic|atrocious|terrible|horrible|awful|appalling|worst|poor|lousy|shocking|disgraceful|abysmal|dreadful|rubbish|crap|shit|shitty .. service|support|cs|helpdesk|agents|reps',
     'service|support|helpdesk .. pathetic|atrocious|appalling|abysmal|dreadful|disgrace|joke|nonexistent|non-existent',

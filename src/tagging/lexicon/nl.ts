@@ -1019,6 +1019,10 @@ export const cuesNl: LexiconSpec = {
     'kost .. meer',
   ],
   'obstacle/service': [
+    // niemand die helpt
+    'niemand neemt|nam|reageert|reageerde|belt|belde|antwoordt|helpt|hielp',
+    'neemt|nemen .. niet op',
+    'telefoon .. niet opgenomen|nooit opgenomen',
     // een hard woord over de service zelf ("belabberde klantenservice", "jullie service is een grap")
     'belabberd*|waardeloz*|waardeloos|bedroevend*|abominabel*|schandalig*|slechtste|triest*|klote|kut|ondermaats*|beroerd* .. service|klantenservice|helpdesk|medewerkers',
     'service|klantenservice|helpdesk .. belabberd|waardeloos|bedroevend|abominabel|schandalig|ondermaats|beroerd|grap|lachertje|drama',
