@@ -28,17 +28,23 @@ export interface IntentScore {
 
 export class Scorer {
   readonly pairs: string[];
-  private readonly featureVectors = new Map<string, Float32Array>();
+  /** Row of each feature in `weightRows`: one flat matrix keeps the model sum to one look-up and a contiguous read per feature. */
+  private readonly featureRow = new Map<string, number>();
+  private readonly weightRows: Float32Array;
+  private readonly targetCount: number;
   private readonly bias: Float64Array;
   private readonly combiner: Array<readonly [number, number, number, number]>;
   private readonly thresholds: Float64Array;
   readonly cueWeights = new Map<string, number>();
+  /** Index in INTENTS of each pair's intent. */
+  private readonly intentOfPair: Int8Array;
 
   private readonly intentCombiner: Array<readonly [number, number, number]>;
   private readonly intentThresholds: Float64Array;
 
   constructor(readonly model: ModelFile) {
     this.pairs = model.pairs;
+    this.intentOfPair = Int8Array.from(this.pairs, (p) => INTENTS.indexOf(p.slice(0, p.indexOf('/')) as Intent));
     // the model's targets: every pair, then every intent; one weight vector per feature over all of them
     const targets = [...model.pairs.map((p) => model.weights[p]!), ...INTENTS.map((i) => model.intentWeights[i])];
     const T = targets.length;
@@ -47,27 +53,31 @@ export class Scorer {
     this.thresholds = Float64Array.from(this.pairs, (p) => model.thresholds[p]!);
     this.intentCombiner = INTENTS.map((i) => model.intentCombiner[i]);
     this.intentThresholds = Float64Array.from(INTENTS, (i) => model.intentThresholds[i]);
+    this.targetCount = T;
+    const rowOfIndex = new Map<number, number>();
+    for (const target of targets) for (const [i] of target.entries) if (!rowOfIndex.has(i)) rowOfIndex.set(i, rowOfIndex.size);
+    this.weightRows = new Float32Array(rowOfIndex.size * T);
+    for (const [i, row] of rowOfIndex) this.featureRow.set(model.features[i]!, row);
     targets.forEach((target, j) => {
-      for (const [i, w] of target.entries) {
-        const f = model.features[i]!;
-        let v = this.featureVectors.get(f);
-        if (!v) this.featureVectors.set(f, (v = new Float32Array(T)));
-        v[j] = w;
-      }
+      for (const [i, w] of target.entries) this.weightRows[rowOfIndex.get(i)! * T + j] = w;
     });
     for (const [pair, pattern, w] of model.cueWeights) this.cueWeights.set(`${pair}\t${pattern}`, w);
   }
 
   /** Weight of one feature for the pair at index j (0 when unknown). */
   featureWeight(feature: string, j: number): number {
-    return this.featureVectors.get(feature)?.[j] ?? 0;
+    const row = this.featureRow.get(feature);
+    return row === undefined ? 0 : this.weightRows[row * this.targetCount + j]!;
   }
 
   modelProbabilities(features: readonly string[]): Float64Array {
     const z = Float64Array.from(this.bias);
     for (const f of features) {
-      const v = this.featureVectors.get(f);
-      if (v) for (let j = 0; j < v.length; j++) z[j]! += v[j]!;
+      const row = this.featureRow.get(f);
+      if (row === undefined) continue;
+      const W = this.weightRows;
+      const T = this.targetCount;
+      for (let j = 0, o = row * T; j < T; j++, o++) z[j]! += W[o]!;
     }
     for (let j = 0; j < z.length; j++) z[j] = sigmoid(z[j]!);
     return z;
@@ -75,8 +85,21 @@ export class Scorer {
 
   /** Learned weight of a hit's cue (or the written weight when it never fired in training). */
   reweigh(hits: readonly CueHit[]): CueHit[] {
-    return hits.map((h) => ({ ...h, weight: this.cueWeights.get(`${h.pair}\t${h.cue.pattern}`) ?? h.weight })).filter((h) => h.weight > 0);
+    const out: CueHit[] = [];
+    for (const h of hits) {
+      const weight = this.learnedWeight(h.cue);
+      if (weight > 0) out.push({ ...h, weight });
+    }
+    return out;
   }
+
+  /** A cue's learned weight, looked up once per cue object: the key string would be built for every hit otherwise. */
+  private learnedWeight(cue: CueHit['cue']): number {
+    let w = this.weightByCue.get(cue);
+    if (w === undefined) this.weightByCue.set(cue, (w = this.cueWeights.get(`${cue.pair}\t${cue.pattern}`) ?? cue.weight));
+    return w;
+  }
+  private readonly weightByCue = new WeakMap<CueHit['cue'], number>();
 
   /** Pair scores, and per intent the rescue's confidence and threshold. */
   score(prepared: Prepared): { pairs: PairScore[]; intents: IntentScore[] } {
@@ -103,7 +126,9 @@ export class Scorer {
     });
     const intents = INTENTS.map((intent, k) => {
       let best: PairScore | undefined;
-      for (const s of pairs) if (s.pair.startsWith(`${intent}/`) && (!best || s.confidence > best.confidence)) best = s;
+      pairs.forEach((s, j) => {
+        if (this.intentOfPair[j] === k && (!best || s.confidence > best.confidence)) best = s;
+      });
       const model = probabilities[this.pairs.length + k]!;
       return {
         intent,

@@ -1059,7 +1059,7 @@ export const cuesEn: LexiconSpec = {
     'problem*|issue*|trouble|error*|fail* .. registration|signup|sign-up|register*|login|log-in|signing',
     'registration|signup|sign-up|login|log-in .. problem*|issue*|trouble|error*|fail*|broken',
     'sign|signing|log|logging up|in .. fail*|error*|problem*|issue*|trouble|broken',
-    'create|creating|make|making .. account .. problem*|issue*|trouble|error*|fail*|not|nothing|keeps',
+    'create|creating .. account .. problem*|issue*|trouble|error*|fail*|not|nothing|keeps',
     'reset link|email',
     'verification code|email|link',
     'activation email|link|code',
@@ -1168,7 +1168,6 @@ export const cuesEn: LexiconSpec = {
     'incompeten*',
     'clueless',
     'fobbed off',
-    'keep|kept|keeps .. fobbing|fob*',
     'nobody',
     'no one',
     'no-one',
@@ -1419,7 +1418,7 @@ export const cuesEn: LexiconSpec = {
     'in one go',
     // a 'package' is mostly a parcel to American customers: only a package of products counts
     'package price',
-    'a|any|the package that|for|of',
+    'package that includes|for both|for all',
     'student|starter|family package',
   ],
   'upsell_signal/quantity': [
@@ -1529,7 +1528,7 @@ export const cuesEn: LexiconSpec = {
     'note card',
     'extended warranty',
     // a warranty asked for, not one being claimed
-    'add|adding|include|including|want|buy|get .. warranty|protection|insurance',
+    'add|adding|include|including .. warranty|protection|insurance',
     '# year|years|yr|-year warranty|protection',
     'warranty .. please|too|as well',
     'extra warranty',

@@ -584,7 +584,6 @@ export const cuesNl: LexiconSpec = {
     'nog steeds niet binnen',
     'verwachte levering|leverdatum .. verstreken|voorbij|maar|nog',
     'al # dagen|weken',
-    'al .. dagen|weken onderweg',
     '# dagen|weken geleden besteld',
   ],
   'obstacle/payment': [
@@ -932,7 +931,7 @@ export const cuesNl: LexiconSpec = {
     // in een account komen: het object (wachtwoord, pincode, inloggen) maakt het een websiteprobleem
     'herstel*|terugzet*|reset*|vergeten|kwijt|opvragen|opnieuw .. wachtwoord*|pincode|inlogcode*|inloggegevens|gebruikersnaam',
     'wachtwoord*|pincode|inlogcode*|inloggegevens|gebruikersnaam .. herstel*|terugzet*|reset*|vergeten|kwijt|verlopen|klopt|onjuist|ongeldig|fout',
-    'kan|kon|lukt .. niet .. inloggen|aanmelden|registreren|account|aanmaken',
+    'inloggen|aanmelden|registreren|aanmaken .. lukt|werkt niet',
     'niet .. inloggen|aanmelden|registreren',
     'toegang tot .. account|profiel',
     'in mijn account|profiel',
