@@ -36,6 +36,7 @@ export class Scorer {
   private readonly combiner: Array<readonly [number, number, number, number]>;
   private readonly thresholds: Float64Array;
   readonly cueWeights = new Map<string, number>();
+  private readonly weightByCue = new WeakMap<CueHit['cue'], number>();
   /** Index in INTENTS of each pair's intent. */
   private readonly intentOfPair: Int8Array;
 
@@ -99,7 +100,6 @@ export class Scorer {
     if (w === undefined) this.weightByCue.set(cue, (w = this.cueWeights.get(`${cue.pair}\t${cue.pattern}`) ?? cue.weight));
     return w;
   }
-  private readonly weightByCue = new WeakMap<CueHit['cue'], number>();
 
   /** Pair scores, and per intent the rescue's confidence and threshold. */
   score(prepared: Prepared): { pairs: PairScore[]; intents: IntentScore[] } {
