@@ -3,6 +3,7 @@ import type { PairKey } from '../contract/taxonomy.js';
 import { analyseTurn, type AnalysedTurn } from '../text/analyse.js';
 import { extractItems, names, type ItemAnchor } from './items.js';
 import { compileCue } from './lexicon/compile.js';
+import { createTagger } from './tagger.js';
 
 type Lang = 'nl' | 'en';
 
@@ -180,5 +181,21 @@ describe('products named before the question that points back at them', () => {
   it('never takes a greeting or a whole sentence for the thing', () => {
     expect(items('product', 'nl', 'Goedemorgen, verkopen jullie die ook?')).toEqual([]);
     expect(items('product', 'en', 'I looked everywhere on the site for ages yesterday, do you sell them?')).toEqual([]);
+  });
+});
+
+describe('brands: the one said to be missing, not the chance or the ones carried', () => {
+  const tagger = createTagger();
+  const itemsOf = (text: string) => tagger.tag({ id: 'b', turns: [{ role: 'customer', text }] }).items;
+
+  it('takes the name after "geen" / "no" over the names the shop carries (nl and en)', () => {
+    expect(itemsOf('Hallo, ik zie dat jullie Weber en Kamado Joe voeren, maar geen Big Green Egg. Komt dat nog?')).toEqual([
+      'big green egg',
+    ]);
+    expect(itemsOf('You carry Garmin and Wahoo but no Hammerhead, any plans?')).toEqual(['hammerhead']);
+  });
+
+  it('never takes "kans" or "chance" for the thing', () => {
+    expect(itemsOf('Ik zie bij jullie vooral Korg en Roland. Is er een kans dat jullie Elektron gaan voeren?')).toEqual(['elektron']);
   });
 });

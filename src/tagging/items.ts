@@ -60,6 +60,12 @@ const notItem = new Set([
   'store',
   'plans',
   'plan',
+  // "is er een kans dat…", "is there any chance…": the chance is not the thing
+  'kans',
+  'kansje',
+  'chance',
+  'mogelijkheid',
+  'possibility',
   'future',
   'toekomst',
   'them',
@@ -735,6 +741,8 @@ function sites(pair: string, hits: readonly ItemAnchor[], language: Lang, turns:
   return out.slice(0, MAX_SITES);
 }
 
+const missingMarkers = new Set(['geen', 'no', 'not', 'niet', 'nergens', 'zonder', 'without', 'never', 'nooit']);
+
 function brandItems(s: Site, language: Lang): string[] {
   const t = s.turn;
   let end = s.b;
@@ -743,6 +751,10 @@ function brandItems(s: Site, language: Lang): string[] {
   end = Math.min(end, s.next);
   const listed = listedFrom(t, s.a, end);
   const usable = nameSpans(t, s.a, end, true).filter((n) => n.from < listed);
+  // "jullie voeren Weber en Kamado Joe, maar geen Big Green Egg": the name said to be missing is the one asked for
+  const sentence = Math.min(sentenceEnd(t, Math.max(s.a, s.to - 1)), s.next);
+  const missing = nameSpans(t, s.a, Math.max(end, sentence), true).filter((n) => n.from > 0 && missingMarkers.has(t.norm[n.from - 1]!));
+  if (missing.length) return missing.map((n) => n.text);
   const after = usable.filter((n) => n.from >= s.to);
   if (after.length) return after.map((n) => n.text);
   if (s.frame) {
