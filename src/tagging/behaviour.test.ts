@@ -295,3 +295,13 @@ describe('a delivery later than promised is a delivery obstacle', () => {
     expect(tagged('het pakket is vanochtend keurig binnengekomen, dank je')).not.toContain('obstacle/delivery');
   });
 });
+
+describe('more of the same is a quantity up-sell; a price that is extra is not', () => {
+  const tagged = (text: string) => pairs(tagger.tag(conv('q', ['customer', text])));
+
+  it('in both languages', () => {
+    expect(tagged('ik wil er graag nog 2 bij')).toContain('upsell_signal/quantity');
+    expect(tagged('can I get another 3 of these?')).toContain('upsell_signal/quantity');
+    expect(tagged('het kost 2 euro extra')).not.toContain('upsell_signal/quantity');
+  });
+});

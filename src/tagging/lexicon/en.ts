@@ -1479,6 +1479,8 @@ export const cuesEn: LexiconSpec = {
     'another one',
     'one more',
     'two more',
+    'another #',
+    '# extra',
     'a few more',
     'trade price',
     'trade account',

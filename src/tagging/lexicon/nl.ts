@@ -1309,7 +1309,11 @@ export const cuesNl: LexiconSpec = {
     'hoeveel .. maximaal',
     'maximaal .. bestellen',
     'meer dan',
-    'ik wil er # ',
+    'ik wil er #',
+    // meer van hetzelfde
+    'nog # bij|erbij|extra|meer|stuks',
+    'er # bij',
+    '# extra',
   ],
   'upsell_signal/service_addon': [
     'laten graveren',
