@@ -334,6 +334,10 @@ describe('the tagger (built package) on 1 MB turns shaped against its loops', ()
     ['combining marks', 'e\u0301', 500_000],
     ['punctuation only', '?!.,;:', 170_000],
     ['Dutch negation runs', 'niet geen nooit ', 63_000],
+    // cues whose firing is judged on their clause (ways to pay, newsletters, deliveries that went well)
+    ['payment questions in one clause', 'can i pay with paypal invoice ', 34_000],
+    ['newsletter subscriptions in one clause', 'subscribe to the newsletter ', 36_000],
+    ['quoted reply lines and addresses', '> see jan@shop.nl www.shop.nl\n', 33_000],
   ];
 
   it('tags every case within the bound, with evidence inside the turn', async () => {

@@ -106,16 +106,37 @@ const stillWords = new Set([
  * complaint word, is no obstacle.
  */
 function arrivedWell(turn: AnalysedTurn, i: number): boolean {
+  // the thanks often follow in the next clause ("…came this morning, thanks!")
+  return perClause(arrivedWellByClause, turn, i, clauseArrivedWell);
+}
+
+/**
+ * Token bounds around token i: its clause [a, b) and, up to c, the clause
+ * after it, where a complaint or a thanks often follows.
+ */
+function clauseAndNext(turn: AnalysedTurn, i: number): [a: number, b: number, c: number] {
   const { starts, ends } = clauseBounds(turn);
   const a = starts[i]!;
   const b = ends[i + 1]!;
-  // the thanks often follow in the next clause ("…came this morning, thanks!")
-  const c = b < turn.norm.length ? ends[b + 1]! : b;
-  // the answer depends on the clause only: once per clause keeps a long turn linear
-  let known = arrivedWellByClause.get(turn);
-  if (!known) arrivedWellByClause.set(turn, (known = new Map()));
+  return [a, b, b < turn.norm.length ? ends[b + 1]! : b];
+}
+
+/**
+ * A judgement that depends on the clause alone, made once per clause: a long
+ * turn without punctuation is one clause, and judging it again for every cue
+ * hit in it would be quadratic.
+ */
+function perClause<T>(
+  cache: WeakMap<AnalysedTurn, Map<number, T>>,
+  turn: AnalysedTurn,
+  i: number,
+  judge: (turn: AnalysedTurn, a: number, b: number, c: number) => T,
+): T {
+  const [a, b, c] = clauseAndNext(turn, i);
+  let known = cache.get(turn);
+  if (!known) cache.set(turn, (known = new Map()));
   let answer = known.get(a);
-  if (answer === undefined) known.set(a, (answer = clauseArrivedWell(turn, a, b, c)));
+  if (answer === undefined) known.set(a, (answer = judge(turn, a, b, c)));
   return answer;
 }
 
@@ -153,29 +174,37 @@ const paperwork = /^(invoice.*|receipt.*|bills?|factu.*|rekening|bonnetje|kassab
  * the next ("…? it keeps failing"), is no payment obstacle.
  */
 function askingHowToPay(turn: AnalysedTurn, i: number): boolean {
-  const { starts, ends } = clauseBounds(turn);
-  const a = starts[i]!;
-  const b = ends[i + 1]!;
-  const c = b < turn.norm.length ? ends[b + 1]! : b;
+  const clause = perClause(paymentTalkByClause, turn, i, clausePaymentTalk);
   // paperwork asked for ("can you send the invoice?") is no trouble either, unless a trouble word says so
-  let aboutWays = questionOpeners.has(turn.norm[a]!) || paperwork.test(turn.norm[i]!);
+  return !clause.trouble && (clause.aboutWays || paperwork.test(turn.norm[i]!));
+}
+
+const paymentTalkByClause = new WeakMap<AnalysedTurn, Map<number, { trouble: boolean; aboutWays: boolean }>>();
+
+function clausePaymentTalk(turn: AnalysedTurn, a: number, b: number, c: number): { trouble: boolean; aboutWays: boolean } {
+  let aboutWays = questionOpeners.has(turn.norm[a]!);
   for (let k = a; k < c; k++) {
     const w = turn.norm[k]!;
     if (k < b && waysToPay.test(w)) aboutWays = true;
     // "I don't know how to see your payment methods" asks, it does not complain
-    if (paymentProblem.test(w) && !notKnowing.test(turn.norm[k + 1] ?? '')) return false;
+    if (paymentProblem.test(w) && !notKnowing.test(turn.norm[k + 1] ?? '')) return { trouble: true, aboutWays };
   }
-  return aboutWays;
+  return { trouble: false, aboutWays };
 }
 
 // "subscribe to the newsletter", "aanmelden voor de nieuwsbrief": mail from the shop, not buying again
 const newsletterWords = /^(newsletter.*|nieuwsbrie.*|mailing.*|e-?mails?|promo.*)$/;
 
 function newsletterNear(turn: AnalysedTurn, i: number): boolean {
-  const { starts, ends } = clauseBounds(turn);
-  for (let k = starts[i]!; k < ends[i + 1]!; k++) if (newsletterWords.test(turn.norm[k]!)) return true;
+  return perClause(newsletterByClause, turn, i, clauseMentionsNewsletter);
+}
+
+function clauseMentionsNewsletter(turn: AnalysedTurn, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (newsletterWords.test(turn.norm[k]!)) return true;
   return false;
 }
+
+const newsletterByClause = new WeakMap<AnalysedTurn, Map<number, boolean>>();
 
 // "ship to Japan", "bezorgen naar Spanje": a destination of the parcel, not of a trip
 const shippingVerbs = /^(ship|deliver|send|post|dispatch|verzend|verstuur|versturen|bezorg|lever|stuur|opsturen|sturen)/;
