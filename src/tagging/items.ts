@@ -572,9 +572,14 @@ function pointsBack(turn: AnalysedTurn, to: number, language: Lang): boolean {
 
 /** The noun phrase after a frame or cue: up to four words, after lead words, before a stop word or clause end. */
 function following(turn: AnalysedTurn, to: number, language: Lang): string | undefined {
-  let i = afterLead(turn, to, language);
+  const i = afterLead(turn, to, language);
   if (i < 0 || pronouns.has(turn.norm[i]!)) return undefined;
-  const start = i;
+  return nounPhrase(turn, i, language);
+}
+
+/** The noun phrase from token `start`: up to four words, before a stop word or the clause end, without trailing filler. */
+function nounPhrase(turn: AnalysedTurn, start: number, language: Lang): string | undefined {
+  let i = start;
   while (
     i < turn.norm.length &&
     i - start < 4 &&
@@ -848,11 +853,9 @@ function frontedObject(turn: AnalysedTurn, a: number, language: Lang): string | 
   if (a - start > 6) return undefined;
   let i = start;
   while (i < a && lead[language].has(turn.norm[i]!)) i++;
-  if (openers.has(turn.norm[i]!)) return undefined;
-  let j = i;
-  while (j < a && j - i < 4 && !stop[language].has(turn.norm[j]!) && !/^\p{Extended_Pictographic}/u.test(turn.norm[j]!)) j++;
-  while (j > i && (notItem.has(turn.norm[j - 1]!) || pronouns.has(turn.norm[j - 1]!))) j--;
-  return j > i ? lower(turn, i, j) : undefined;
+  if (i >= a || openers.has(turn.norm[i]!)) return undefined;
+  // the phrase ends at the latest where the question's clause begins
+  return nounPhrase(turn, i, language);
 }
 
 /** Whether an "only"/"alleen" stands in the site's clause before its frame or cue ends. */

@@ -73,7 +73,7 @@ export function linkRanges(text: string): Array<[number, number]> {
     const domain = text.slice(at + 1, b);
     if (a < at && /\w\.\w/.test(domain)) ranges.push([a, b]);
   }
-  return hasUrl ? mergeRanges(ranges) : ranges;
+  return mergeRanges(ranges);
 }
 
 /** Sorted, with overlapping ranges joined. */
