@@ -338,6 +338,7 @@ describe('the tagger (built package) on 1 MB turns shaped against its loops', ()
     ['payment questions in one clause', 'can i pay with paypal invoice ', 34_000],
     ['newsletter subscriptions in one clause', 'subscribe to the newsletter ', 36_000],
     ['quoted reply lines and addresses', '> see jan@shop.nl www.shop.nl\n', 33_000],
+    ['requests for products named by a name in one clause', 'do you sell GPS watches ', 42_000],
   ];
 
   it('tags every case within the bound, with evidence inside the turn', async () => {

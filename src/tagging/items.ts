@@ -454,9 +454,22 @@ export function names(turn: AnalysedTurn, a: number, b: number): readonly string
   return nameSpans(turn, a, b, false).map((n) => n.text);
 }
 
-/** Names in tokens [a, b) with their token ranges. */
-export function nameSpansIn(turn: AnalysedTurn, a: number, b: number): readonly Name[] {
-  return nameSpans(turn, a, b, false);
+/**
+ * The name of tokens [a, b) that starts at token i, if any. The names are in
+ * token order, so a binary search: a linear look-up for every request in a
+ * long clause of names would be quadratic.
+ */
+export function nameStartingAt(turn: AnalysedTurn, a: number, b: number, i: number): Name | undefined {
+  const spans = nameSpans(turn, a, b, false);
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.from < i) lo = mid + 1;
+    else hi = mid;
+  }
+  const name = spans[lo];
+  return name?.from === i ? name : undefined;
 }
 
 /** Names with their token ranges. `inner` also accepts names with an inner apostrophe ("Arc'teryx"), not contractions. */

@@ -2,7 +2,7 @@ import type { Transcript } from '../contract/schemas.js';
 import type { Language } from '../contract/taxonomy.js';
 import { analyseTranscript, type AnalysedTranscript } from '../text/analyse.js';
 import { matchCues, type CueHit } from './cues.js';
-import { clauseOf, names, nameSpansIn } from './items.js';
+import { clauseOf, names, nameStartingAt } from './items.js';
 import { decisiveUnits, type DecisiveUnit } from './dialogue.js';
 import { featureStrings } from './features.js';
 import { compileCue, compileLexicon, type CompiledLexicon, type Cue, type LexiconSpec } from './lexicon/compile.js';
@@ -110,7 +110,7 @@ function withNamedObjects(hits: CueHit[]): CueHit[] {
     let i = h.to;
     while (i < b && objectFillers.has(h.turn.norm[i]!)) i++;
     // the clause's names are found once and cached: a scan from every hit would be quadratic on a long clause
-    const name = i < b ? nameSpansIn(h.turn, a, b).find((n) => n.from === i) : undefined;
+    const name = i < b ? nameStartingAt(h.turn, a, b, i) : undefined;
     // "GPS watches", "Japanese pull saws": a name that qualifies a kind of product is no brand request
     if (!name || (name.to < b && !afterName.has(h.turn.norm[name.to]!))) continue;
     clauses.add(key);
