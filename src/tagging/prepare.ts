@@ -39,6 +39,11 @@ export function prepare(transcript: Transcript, lexicons: Lexicons, language?: L
 /** A cue no word list can hold: an assortment question whose clause names something with capitals ("do you stock Rapha?"). */
 export const NAMED_BRAND_CUE: Cue = compileCue('assortment_request/brand', 'request-naming-a-name @0.7');
 
+/** A hit of a cue no word list holds, on the words of the hit that raised it. */
+function hitOf(cue: Cue, on: CueHit): CueHit {
+  return { cue, pair: cue.pair, turn: on.turn, from: on.from, to: on.to, weight: cue.weight, kind: on.kind };
+}
+
 function nameHits(hits: readonly CueHit[]): CueHit[] {
   const out: CueHit[] = [];
   const seen = new Set<string>();
@@ -48,15 +53,7 @@ function nameHits(hits: readonly CueHit[]): CueHit[] {
     const key = `${h.turn.index}:${a}`;
     if (seen.has(key) || !names(h.turn, a, b).length) continue;
     seen.add(key);
-    out.push({
-      cue: NAMED_BRAND_CUE,
-      pair: NAMED_BRAND_CUE.pair,
-      turn: h.turn,
-      from: h.from,
-      to: h.to,
-      weight: NAMED_BRAND_CUE.weight,
-      kind: h.kind,
-    });
+    out.push(hitOf(NAMED_BRAND_CUE, h));
   }
   return out;
 }
@@ -114,15 +111,7 @@ function withNamedObjects(hits: CueHit[]): CueHit[] {
     // "GPS watches", "Japanese pull saws": a name that qualifies a kind of product is no brand request
     if (!name || (name.to < b && !afterName.has(h.turn.norm[name.to]!))) continue;
     clauses.add(key);
-    named.push({
-      cue: NAMED_OBJECT_CUE,
-      pair: NAMED_OBJECT_CUE.pair,
-      turn: h.turn,
-      from: h.from,
-      to: h.to,
-      weight: NAMED_OBJECT_CUE.weight,
-      kind: h.kind,
-    });
+    named.push(hitOf(NAMED_OBJECT_CUE, h));
   }
   if (!named.length) return hits;
   // the product cue of the same clause spoke of the request, not of what was asked for

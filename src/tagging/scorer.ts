@@ -162,9 +162,8 @@ export function combine(c: readonly [number, number, number, number], model: num
  */
 export function modelEvidence(model: number, featureCount: number, lexicon: number): number {
   // only a clear cue earns the tighter bound: a weak hint ("backpack" for travel) in a short message stays a hint
-  if (lexicon < CLEAR_CUE) featureCount = FEATURES_FOR_FULL_BOUND;
-  const bound =
-    MODEL_LOGIT_BOUND_SHORT + (MODEL_LOGIT_BOUND - MODEL_LOGIT_BOUND_SHORT) * Math.min(1, featureCount / FEATURES_FOR_FULL_BOUND);
+  const textShare = lexicon < CLEAR_CUE ? 1 : Math.min(1, featureCount / FEATURES_FOR_FULL_BOUND);
+  const bound = MODEL_LOGIT_BOUND_SHORT + (MODEL_LOGIT_BOUND - MODEL_LOGIT_BOUND_SHORT) * textShare;
   return Math.max(-bound, Math.min(bound, logit(model)));
 }
 export const MODEL_LOGIT_BOUND = 4;
