@@ -232,6 +232,14 @@ function clauseArrivedWell(turn: AnalysedTurn, a: number, b: number, c: number):
   return arrived && well;
 }
 
+/** Contexts in which a pair's cues say something else: the clause around the hit is judged, not the cue. */
+const contextCancels: Partial<Record<PairKey, (turn: AnalysedTurn, i: number) => boolean>> = {
+  'obstacle/delivery': arrivedWell,
+  'purchase_motive/travel': shippedTo,
+  'obstacle/payment': askingHowToPay,
+  'upsell_signal/repeat': newsletterNear,
+};
+
 /** All cue matches in the decisive units; an accepted offer counts for up-sell cues only. */
 export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexicon, weights?: ReadonlyMap<string, number>): CueHit[] {
   const hits: CueHit[] = [];
@@ -245,10 +253,7 @@ export function matchCues(units: readonly DecisiveUnit[], lexicon: CompiledLexic
         const end = matchAt(cue, turn.norm, turn.boundaryBefore, i);
         if (end === -1) continue;
         if (negationCancels(cue.pair) && unit.kind !== 'accepted_offer' && turn.negated[i]) continue;
-        if (cue.pair === 'obstacle/delivery' && arrivedWell(turn, i)) continue;
-        if (cue.pair === 'purchase_motive/travel' && shippedTo(turn, i)) continue;
-        if (cue.pair === 'obstacle/payment' && askingHowToPay(turn, i)) continue;
-        if (cue.pair === 'upsell_signal/repeat' && newsletterNear(turn, i)) continue;
+        if (contextCancels[cue.pair]?.(turn, i)) continue;
         const weight = weights?.get(`${cue.pair}\t${cue.pattern}`) ?? cue.weight;
         if (weight <= 0) continue;
         hits.push({ cue, pair: cue.pair, turn, from: i, to: end, weight, kind: unit.kind });
